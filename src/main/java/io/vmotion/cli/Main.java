@@ -1,0 +1,76 @@
+package io.vmotion.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+
+/**
+ * The command line. Like google-java-format's Main, it takes its output streams and returns the exit
+ * code, so tests drive it in-process; only {@link #main} calls System.exit.
+ *
+ * <p>Exit codes: 0 nothing at or above the failure threshold, 1 something is (or a property is
+ * violated, or a rule case fails), 2 the command could not run as asked (usage, input, rule build).
+ */
+public final class Main {
+
+  public static final int OK = 0;
+  public static final int FINDINGS = 1;
+  public static final int USAGE = 2;
+
+  static final String USAGE_TEXT =
+      """
+      usage: vmotion <command> [options]
+
+      commands:
+        validate [INVENTORY]   check which VMs can vMotion where, and why not (default: the bundled example)
+        verify                 model-check the live-migration protocol
+        help                   this text
+
+      Run 'vmotion <command> --help' for a command's options.
+      """;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public Main(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    int code = new Main(System.out, System.err).run(args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  public int run(String... args) {
+    if (args.length == 0) {
+      err.print(USAGE_TEXT);
+      return USAGE;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      return switch (args[0]) {
+        case "validate" -> new ValidateCommand(out, err).run(rest);
+        case "help", "--help", "-h" -> {
+          out.print(USAGE_TEXT);
+          yield OK;
+        }
+        default -> {
+          err.println("vmotion: unknown command '" + args[0] + "'");
+          err.print(USAGE_TEXT);
+          yield USAGE;
+        }
+      };
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // A bug must still end with a message and exit code, never a bare trace in the user's report.
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.println("vmotion: internal error: " + e);
+      err.println("Please report it with the command line and input. Details:");
+      err.print(trace);
+      return USAGE;
+    }
+  }
+}

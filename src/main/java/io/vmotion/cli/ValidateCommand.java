@@ -1,0 +1,155 @@
+package io.vmotion.cli;
+
+import io.vmotion.inventory.Inventory;
+import io.vmotion.inventory.InvalidInputException;
+import io.vmotion.inventory.InventoryReader;
+import io.vmotion.inventory.Migration;
+import io.vmotion.report.JsonReport;
+import io.vmotion.report.ReportFormat;
+import io.vmotion.report.ReportInput;
+import io.vmotion.report.TextReport;
+import io.vmotion.rules.Evaluation;
+import io.vmotion.rules.Evaluator;
+import io.vmotion.rules.RuleBase;
+import io.vmotion.rules.RuleBuildException;
+import io.vmotion.rules.Scope;
+import io.vmotion.rules.Severity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** {@code vmotion validate}: read → evaluate → report. */
+final class ValidateCommand {
+
+  static final String EXAMPLE = "examples/datacenter.json";
+  private static final Map<String, ReportFormat> FORMATS = Map.of("text", new TextReport(), "json", new JsonReport());
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  ValidateCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder().longOpt("plan").hasArg().argName("FILE").desc("check exactly the moves of this plan, in order").get());
+    o.addOption(Option.builder().longOpt("scope").hasArg().argName("cluster|all").desc("targets without a plan: the VM's cluster (default) or every host").get());
+    o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json").desc("report format (default text)").get());
+    o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("error|warning|info").desc("exit 1 when a finding is at or above this severity (default error)").get());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    return o;
+  }
+
+  int run(String[] args) {
+    try {
+      return validate(args);
+    } catch (UsageException e) {
+      err.println("vmotion validate: " + e.getMessage());
+      err.println("Run 'vmotion validate --help' for the options.");
+      return Main.USAGE;
+    } catch (InvalidInputException e) {
+      err.print(e.render());
+      return Main.USAGE;
+    } catch (RuleBuildException e) {
+      err.println("vmotion: the rules do not build:");
+      err.print(e.render());
+      return Main.USAGE;
+    } catch (IOException e) {
+      err.println("vmotion validate: " + e.getMessage());
+      return Main.USAGE;
+    }
+  }
+
+  private int validate(String[] args) throws UsageException, InvalidInputException, RuleBuildException, IOException {
+    CommandLine cmd = parse(options(), args);
+    if (cmd.hasOption("help")) {
+      help();
+      return Main.OK;
+    }
+    ReportFormat format = choice(cmd, "format", "text", FORMATS);
+    Scope scope = choice(cmd, "scope", "cluster", Map.of("cluster", Scope.CLUSTER, "all", Scope.ALL));
+    Severity failOn = choice(cmd, "fail-on", "error",
+        Map.of("error", Severity.ERROR, "warning", Severity.WARNING, "info", Severity.INFO));
+    List<String> positional = cmd.getArgList();
+    if (positional.size() > 1) throw new UsageException("expected at most one inventory, found " + positional.size() + ": " + positional);
+
+    RuleBase rules = RuleBase.builtin();
+    InventoryReader reader = new InventoryReader(rules.data().evcModes());
+    Inventory inventory;
+    String name;
+    if (positional.isEmpty()) {
+      name = EXAMPLE;
+      inventory = reader.read(name, bundledExample());
+    } else {
+      name = positional.get(0);
+      inventory = reader.read(Path.of(name));
+    }
+    String mode;
+    if (cmd.hasOption("plan")) {
+      List<Migration> plan = reader.readPlan(Path.of(cmd.getOptionValue("plan")), inventory);
+      inventory = inventory.withMigrations(plan);
+      mode = "plan " + cmd.getOptionValue("plan") + ", " + plan.size() + " moves";
+    } else if (!inventory.migrations().isEmpty()) {
+      mode = "plan in the inventory, " + inventory.migrations().size() + " moves";
+    } else {
+      mode = scope == Scope.CLUSTER ? "every powered-on VM against the other hosts of its cluster" : "every powered-on VM against every other host";
+    }
+
+    Evaluation evaluation = new Evaluator(rules).evaluate(inventory, scope);
+    // Rendered whole before anything reaches stdout, so a failure never leaves half a report.
+    StringWriter buffer = new StringWriter();
+    format.write(new ReportInput(name, mode, evaluation, rules.rules()), buffer);
+    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    w.write(buffer.toString());
+    w.flush();
+    return evaluation.failsAt(failOn) ? Main.FINDINGS : Main.OK;
+  }
+
+  private static String bundledExample() throws IOException {
+    try (InputStream in = ValidateCommand.class.getClassLoader().getResourceAsStream("vmotion/" + EXAMPLE)) {
+      if (in == null) throw new IOException("the bundled example is missing from the jar: " + EXAMPLE);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static CommandLine parse(Options options, String[] args) throws UsageException {
+    try {
+      return new DefaultParser().parse(options, args);
+    } catch (ParseException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  static <T> T choice(CommandLine cmd, String option, String fallback, Map<String, T> accepted) throws UsageException {
+    String value = cmd.getOptionValue(option, fallback);
+    T t = accepted.get(value);
+    if (t == null) {
+      throw new UsageException("--" + option + " " + value + ": accepted values are "
+          + String.join(", ", accepted.keySet().stream().sorted().toList()));
+    }
+    return t;
+  }
+
+  private void help() {
+    StringWriter s = new StringWriter();
+    new HelpFormatter().printHelp(new java.io.PrintWriter(s), 100, "vmotion validate [INVENTORY] [options]",
+        "Check which powered-on VMs can vMotion to which hosts, and report every blocker.\n\n", options(), 2, 4,
+        "\nExit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad usage, input or rules.");
+    out.print(s);
+  }
+}

@@ -1,0 +1,360 @@
+package io.vmotion.inventory;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Reads inventory format v1 (docs/inventory-format.md) strictly: every problem in the file is
+ * collected and reported with its JSON path and its line and column, and nothing unknown is ignored.
+ */
+public final class InventoryReader {
+
+  /** Larger than any vCenter's inventory (40,000 VMs is about 40 MB); bigger files are refused. */
+  public static final long MAX_BYTES = 512L * 1024 * 1024;
+
+  static final int MAX_NESTING = 64;
+
+  public static final List<String> LICENSES =
+      List.of(
+          "free", "essentials", "essentials-plus", "standard", "enterprise", "enterprise-plus",
+          "vsphere-foundation", "vcf", "evaluation");
+  static final List<String> VENDORS = List.of("intel", "amd");
+  private static final Pattern MAC = Pattern.compile("(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}");
+
+  private final Set<String> evcModes;
+  private final ObjectMapper mapper;
+
+  /** @param evcModes the EVC baseline keys the loaded rule data knows; {@code evcMode} must be one. */
+  public InventoryReader(Set<String> evcModes) {
+    this.evcModes = Set.copyOf(evcModes);
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    this.mapper = new ObjectMapper(factory);
+  }
+
+  public Inventory read(Path file) throws InvalidInputException {
+    String name = file.toString();
+    String text;
+    try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw InvalidInputException.of(
+            name, "file is " + (size >> 20) + " MiB; inventories larger than "
+                + (MAX_BYTES >> 20) + " MiB are refused. Split the inventory by cluster.");
+      }
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw InvalidInputException.of(name, "no such file; give the path of an inventory JSON file");
+    } catch (IOException e) {
+      throw InvalidInputException.of(name, "cannot read: " + e.getMessage());
+    }
+    return read(name, text);
+  }
+
+  public Inventory read(String file, String text) throws InvalidInputException {
+    List<String> lines = text.lines().toList();
+    if (text.isBlank()) {
+      throw InvalidInputException.of(file, "the file is empty; expected a JSON object with \"hosts\" and \"vms\"");
+    }
+    JsonNode root;
+    try {
+      root = mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String msg = e.getOriginalMessage();
+      if (msg.contains("nesting depth")) {
+        msg = "nesting deeper than " + MAX_NESTING + " levels; an inventory never needs that";
+      } else {
+        msg = "malformed JSON: " + msg.replace('\n', ' ');
+      }
+      int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
+      int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+      throw new InvalidInputException(List.of(new InputProblem(file, "", line, col, msg)), lines);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw InvalidInputException.of(file, "the file is empty; expected a JSON object with \"hosts\" and \"vms\"");
+    }
+    List<InputProblem> problems = new ArrayList<>();
+    if (!root.isObject()) {
+      problems.add(new InputProblem(file, "", 1, 1, "expected a JSON object with \"hosts\" and \"vms\", found " + JsonFields.describe(root)));
+      throw new InvalidInputException(problems, lines);
+    }
+    JsonFields top = new JsonFields(file, root, "", problems);
+    top.string("$schema", false);
+    top.number("formatVersion", false, 1, 1, 1);
+    List<Host> hosts = top.objects("hosts", true, this::host);
+    List<Vm> vms = top.objects("vms", true, this::vm);
+    List<Migration> migrations = top.objects("migrations", false, InventoryReader::migration);
+    top.rejectUnknown();
+    Inventory inventory = new Inventory(hosts, vms, migrations);
+    if (problems.isEmpty()) checkReferences(file, inventory, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(locate(text, problems), lines);
+    }
+    return inventory;
+  }
+
+  /** Reads a plan file: {@code {"migrations": [...]}}, checked against the inventory it applies to. */
+  public List<Migration> readPlan(Path file, Inventory inventory) throws InvalidInputException {
+    String name = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw InvalidInputException.of(name, "no such file; give the path of a plan JSON file");
+    } catch (IOException e) {
+      throw InvalidInputException.of(name, "cannot read: " + e.getMessage());
+    }
+    List<String> lines = text.lines().toList();
+    if (text.isBlank()) throw InvalidInputException.of(name, "the file is empty; expected {\"migrations\": [{\"vm\": ..., \"target\": ...}]}");
+    JsonNode root;
+    try {
+      root = mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      throw new InvalidInputException(
+          List.of(new InputProblem(name, "", loc.getLineNr(), loc.getColumnNr(), "malformed JSON: " + e.getOriginalMessage())), lines);
+    }
+    List<InputProblem> problems = new ArrayList<>();
+    if (!root.isObject()) {
+      problems.add(new InputProblem(name, "", 1, 1, "expected {\"migrations\": [...]}, found " + JsonFields.describe(root)));
+      throw new InvalidInputException(problems, lines);
+    }
+    JsonFields top = new JsonFields(name, root, "", problems);
+    List<Migration> plan = top.objects("migrations", true, InventoryReader::migration);
+    top.rejectUnknown();
+    if (problems.isEmpty()) {
+      checkPlan(name, inventory.withMigrations(plan), problems);
+    }
+    if (!problems.isEmpty()) throw new InvalidInputException(locate(text, problems), lines);
+    return plan;
+  }
+
+  private Host host(JsonFields f, int index) {
+    String name = f.string("name", true);
+    String cluster = f.string("cluster", false);
+    EsxiVersion version = version(f, "version");
+    String license = f.oneOf("license", true, LICENSES, null);
+    String state = f.oneOf("state", false, enumValues(HostState.values()), HostState.CONNECTED.json());
+    boolean maintenance = f.bool("maintenanceMode", false);
+    Cpu cpu = cpu(f.object("cpu", true));
+    String evc = f.string("evcMode", false);
+    if (evc != null && !evcModes.contains(evc)) {
+      String near = JsonFields.closest(evc, evcModes);
+      f.problem("evcMode", "unknown EVC mode \"" + evc + "\""
+          + (near == null ? "" : " (did you mean \"" + near + "\"?)")
+          + "; accepted values: " + JsonFields.sortedJoin(evcModes));
+    }
+    long memory = f.number("memoryMb", true, 0, Long.MAX_VALUE, 0);
+    List<VmotionNic> nics = f.objects("vmotionNics", false, InventoryReader::vmotionNic);
+    List<String> datastores = f.strings("datastores", false);
+    List<String> portGroups = f.strings("portGroups", false);
+    if (name == null || version == null || license == null || cpu == null) return null;
+    return new Host(name, cluster, version, license, hostState(state), maintenance, cpu, evc, memory, nics, datastores, portGroups);
+  }
+
+  private static HostState hostState(String json) {
+    for (HostState s : HostState.values()) if (s.json().equals(json)) return s;
+    return HostState.CONNECTED;
+  }
+
+  private static PowerState powerState(String json) {
+    for (PowerState s : PowerState.values()) if (s.json().equals(json)) return s;
+    return null;
+  }
+
+  private static List<String> enumValues(HostState[] values) {
+    List<String> out = new ArrayList<>();
+    for (HostState v : values) out.add(v.json());
+    return out;
+  }
+
+  private static EsxiVersion version(JsonFields f, String field) {
+    String v = f.string(field, true);
+    if (v == null) return null;
+    try {
+      return EsxiVersion.parse(v);
+    } catch (IllegalArgumentException e) {
+      f.problem(field, e.getMessage());
+      return null;
+    }
+  }
+
+  private static Cpu cpu(JsonFields f) {
+    if (f == null) return null;
+    String vendor = f.oneOf("vendor", true, VENDORS, null);
+    int family = (int) f.number("family", true, 0, 0xFFFF, 0);
+    int model = (int) f.number("model", true, 0, 0xFFFF, 0);
+    int cores = (int) f.number("cores", true, 1, 1 << 16, 1);
+    int threads = (int) f.number("threads", true, 1, 1 << 17, 1);
+    int mhz = (int) f.number("mhz", true, 1, 100_000, 1);
+    List<String> features = f.strings("features", true);
+    List<String> disabled = f.strings("biosDisabled", false);
+    f.rejectUnknown();
+    if (threads < cores) f.problem("threads", "must be at least cores (" + cores + "), found " + threads);
+    if (vendor == null) return null;
+    return new Cpu(vendor, family, model, cores, threads, mhz, new LinkedHashSet<>(features), new LinkedHashSet<>(disabled));
+  }
+
+  private static VmotionNic vmotionNic(JsonFields f, int index) {
+    String name = f.string("name", true);
+    long speed = f.number("speedMbps", true, 0, 10_000_000, 0);
+    int mtu = (int) f.number("mtu", false, 576, 9216, 1500);
+    return name == null ? null : new VmotionNic(name, speed, mtu);
+  }
+
+  private static final List<String> POWER = List.of("poweredOn", "poweredOff", "suspended");
+
+  private Vm vm(JsonFields f, int index) {
+    String name = f.string("name", true);
+    String host = f.string("host", true);
+    String power = f.oneOf("powerState", true, POWER, null);
+    int hw = (int) f.number("hardwareVersion", true, 3, 99, 0);
+    String guest = f.string("guestOs", true);
+    int vcpus = (int) f.number("vcpus", true, 1, 768, 1);
+    long memory = f.number("memoryMb", true, 0, 24L * 1024 * 1024, 0);
+    Reservation reservation = Reservation.NONE;
+    JsonFields r = f.object("reservation", false);
+    if (r != null) {
+      reservation = new Reservation(r.number("cpuMhz", false, 0, Long.MAX_VALUE, 0), r.number("memoryMb", false, 0, Long.MAX_VALUE, 0));
+      r.rejectUnknown();
+      if (reservation.memoryMb() > memory && memory > 0) {
+        r.problem("memoryMb", "a memory reservation (" + reservation.memoryMb() + ") cannot exceed the VM's memory (" + memory + ")");
+      }
+    }
+    List<String> datastores = f.strings("datastores", false);
+    List<VmNic> nics = f.objects("nics", false, InventoryReader::vmNic);
+    Optional<Set<String>> cpuFeatures =
+        f.has("cpuFeatures") ? Optional.of(new LinkedHashSet<>(f.strings("cpuFeatures", false))) : Optional.empty();
+    if (name == null || host == null || power == null || guest == null) return null;
+    return new Vm(name, host, powerState(power), hw, guest, vcpus, memory, reservation, datastores, nics, cpuFeatures);
+  }
+
+  private static VmNic vmNic(JsonFields f, int index) {
+    String pg = f.string("portGroup", true);
+    String mac = f.string("mac", false);
+    if (mac != null && !MAC.matcher(mac).matches()) {
+      f.problem("mac", "\"" + mac + "\" is not a MAC address; write six hex pairs, e.g. \"00:50:56:aa:bb:01\"");
+    }
+    return pg == null ? null : new VmNic(pg, mac);
+  }
+
+  private static Migration migration(JsonFields f, int index) {
+    String vm = f.string("vm", true);
+    String target = f.string("target", true);
+    return vm == null || target == null ? null : new Migration(vm, target);
+  }
+
+  private static void checkReferences(String file, Inventory inv, List<InputProblem> problems) {
+    duplicates(file, "hosts", inv.hosts().stream().map(Host::name).toList(), "host", problems);
+    duplicates(file, "vms", inv.vms().stream().map(Vm::name).toList(), "VM", problems);
+    Set<String> hosts = new HashSet<>();
+    inv.hosts().forEach(h -> hosts.add(h.name()));
+    for (int i = 0; i < inv.vms().size(); i++) {
+      String host = inv.vms().get(i).host();
+      if (!hosts.contains(host)) {
+        String near = JsonFields.closest(host, hosts);
+        problems.add(new InputProblem(file, "vms[" + i + "].host", 0, 0,
+            "unknown host \"" + host + "\"" + (near == null ? "" : " (did you mean \"" + near + "\"?)")
+                + "; every VM must run on a host listed in \"hosts\""));
+      }
+    }
+    checkPlan(file, inv, problems);
+  }
+
+  private static void checkPlan(String file, Inventory inv, List<InputProblem> problems) {
+    Set<String> hosts = new HashSet<>();
+    inv.hosts().forEach(h -> hosts.add(h.name()));
+    Set<String> vms = new HashSet<>();
+    inv.vms().forEach(v -> vms.add(v.name()));
+    for (int i = 0; i < inv.migrations().size(); i++) {
+      Migration m = inv.migrations().get(i);
+      if (!vms.contains(m.vm())) {
+        String near = JsonFields.closest(m.vm(), vms);
+        problems.add(new InputProblem(file, "migrations[" + i + "].vm", 0, 0,
+            "unknown VM \"" + m.vm() + "\"" + (near == null ? "" : " (did you mean \"" + near + "\"?)")));
+      }
+      if (!hosts.contains(m.target())) {
+        String near = JsonFields.closest(m.target(), hosts);
+        problems.add(new InputProblem(file, "migrations[" + i + "].target", 0, 0,
+            "unknown host \"" + m.target() + "\"" + (near == null ? "" : " (did you mean \"" + near + "\"?)")));
+      }
+    }
+  }
+
+  private static void duplicates(String file, String array, List<String> names, String kind, List<InputProblem> problems) {
+    Map<String, Integer> first = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      Integer earlier = first.putIfAbsent(names.get(i), i);
+      if (earlier != null) {
+        problems.add(new InputProblem(file, array + "[" + i + "].name", 0, 0,
+            "duplicate " + kind + " name \"" + names.get(i) + "\", first used at " + array + "[" + earlier + "]; names must be unique"));
+      }
+    }
+  }
+
+  /**
+   * Finds the line and column of each problem's JSON path with a second, streaming pass. Done only
+   * when something is wrong, so that valid inventories are read once and with no location index.
+   */
+  private List<InputProblem> locate(String text, List<InputProblem> problems) {
+    Map<String, List<Integer>> wanted = new TreeMap<>();
+    for (int i = 0; i < problems.size(); i++) {
+      wanted.computeIfAbsent(pointer(problems.get(i).path()), k -> new ArrayList<>()).add(i);
+    }
+    InputProblem[] located = problems.toArray(new InputProblem[0]);
+    try (JsonParser p = mapper.getFactory().createParser(text)) {
+      Set<String> seen = new HashSet<>();
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;
+        String ptr = p.getParsingContext().pathAsPointer().toString();
+        if (wanted.containsKey(ptr) && seen.add(ptr)) {
+          JsonLocation loc = p.currentTokenLocation();
+          for (int i : wanted.get(ptr)) located[i] = located[i].at(loc.getLineNr(), loc.getColumnNr());
+        }
+      }
+    } catch (IOException e) {
+      // The text parsed once already; if the second pass fails the problems keep their paths only.
+    }
+    return List.of(located);
+  }
+
+  static String pointer(String path) {
+    if (path.isEmpty()) return "";
+    StringBuilder sb = new StringBuilder();
+    for (String part : path.replace("[", ".[").split("\\.")) {
+      if (part.isEmpty()) continue;
+      sb.append('/');
+      if (part.startsWith("[")) sb.append(part, 1, part.length() - 1);
+      else sb.append(part.replace("~", "~0").replace("/", "~1"));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,30 @@
+package io.vmotion.inventory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A virtual machine and the host it runs on now. */
+public record Vm(
+    String name,
+    String host,
+    PowerState powerState,
+    int hardwareVersion,
+    String guestOs,
+    int vcpus,
+    long memoryMb,
+    Reservation reservation,
+    List<String> datastores,
+    List<VmNic> nics,
+    Optional<Set<String>> cpuFeatures) {
+
+  public Vm {
+    datastores = List.copyOf(datastores);
+    nics = List.copyOf(nics);
+    cpuFeatures = cpuFeatures.map(Set::copyOf);
+  }
+
+  public boolean poweredOn() {
+    return powerState == PowerState.POWERED_ON;
+  }
+}

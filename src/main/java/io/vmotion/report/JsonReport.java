@@ -1,0 +1,62 @@
+package io.vmotion.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.vmotion.rules.CheckedVm;
+import io.vmotion.rules.Evaluation;
+import io.vmotion.rules.Finding;
+import io.vmotion.rules.Severity;
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * For machines: the contract of docs/inventory-format.md, streamed so that a report of millions of
+ * findings needs no tree in memory.
+ */
+public final class JsonReport implements ReportFormat {
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  @Override
+  public void write(ReportInput input, Writer out) throws IOException {
+    Evaluation e = input.evaluation();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeArrayFieldStart("findings");
+      for (Finding f : e.findings()) {
+        g.writeStartObject();
+        g.writeStringField("rule", f.rule());
+        g.writeStringField("severity", f.severity().json());
+        g.writeStringField("vm", f.vm());
+        g.writeStringField("source", f.source());
+        g.writeStringField("target", f.target());
+        g.writeStringField("message", f.message());
+        g.writeStringField("remediation", f.remediation());
+        if (f.step() > 0) g.writeNumberField("step", f.step());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("vms");
+      for (CheckedVm vm : e.vms()) {
+        g.writeStartObject();
+        g.writeStringField("name", vm.name());
+        g.writeStringField("host", vm.host());
+        g.writeArrayFieldStart("compatibleTargets");
+        for (String t : vm.compatibleTargets()) g.writeString(t);
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("errors", e.count(Severity.ERROR));
+      g.writeNumberField("warnings", e.count(Severity.WARNING));
+      g.writeNumberField("infos", e.count(Severity.INFO));
+      g.writeNumberField("pairs", e.pairs());
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    out.write('\n');
+  }
+
+}

@@ -1,0 +1,33 @@
+package io.vmotion.rules;
+
+import io.vmotion.rules.facts.Move;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The rules' global collector. A rule reports a move and a message; its id, severity and
+ * remediation come from the rule's own metadata, so a rule never repeats them.
+ */
+public final class Findings {
+
+  private final List<Finding> found = new ArrayList<>();
+
+  public void report(RuleContext context, Move move, String message) {
+    Map<String, Object> md = context.getRule().getMetaData();
+    found.add(new Finding(
+        String.valueOf(md.get("id")),
+        Severity.parse(String.valueOf(md.get("severity"))),
+        move.getVm().getName(),
+        move.getSource().getName(),
+        move.getTarget().getName(),
+        move.getStep(),
+        message,
+        String.valueOf(md.get("remediation"))));
+  }
+
+  List<Finding> all() {
+    return found;
+  }
+}

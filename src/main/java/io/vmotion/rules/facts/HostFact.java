@@ -1,0 +1,87 @@
+package io.vmotion.rules.facts;
+
+import io.vmotion.inventory.EsxiVersion;
+import io.vmotion.inventory.Host;
+import io.vmotion.inventory.VmotionNic;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A host as rules see it: the inventory's fields plus what is derived from them (effective CPU
+ * features, capacity, version as a comparable number). JavaBean getters, so DRL can write
+ * {@code target.cpuVendor}.
+ */
+public final class HostFact {
+
+  private final Host host;
+  private final Set<String> effectiveFeatures;
+  private final Set<String> biosLocked;
+  private final long maxVmotionNicMbps;
+  private final Set<String> datastores;
+  private final Set<String> portGroups;
+
+  /**
+   * @param baseline the full feature set of the host's EVC mode, or null without one
+   */
+  public HostFact(Host host, Set<String> baseline) {
+    this.host = host;
+    Set<String> usable = new TreeSet<>(host.cpu().features());
+    usable.removeAll(host.cpu().biosDisabled());
+    Set<String> locked = new TreeSet<>(host.cpu().features());
+    locked.retainAll(host.cpu().biosDisabled());
+    if (baseline != null) {
+      usable.retainAll(baseline);
+      locked.retainAll(baseline);
+    }
+    this.effectiveFeatures = Collections.unmodifiableSet(usable);
+    this.biosLocked = Collections.unmodifiableSet(locked);
+    this.maxVmotionNicMbps = host.vmotionNics().stream().mapToLong(VmotionNic::speedMbps).max().orElse(0);
+    this.datastores = Collections.unmodifiableSet(new TreeSet<>(host.datastores()));
+    this.portGroups = Collections.unmodifiableSet(new TreeSet<>(host.portGroups()));
+  }
+
+  public Host host() {
+    return host;
+  }
+
+  public String getName() { return host.name(); }
+  public String getCluster() { return host.cluster(); }
+  public String getVersion() { return host.version().toString(); }
+  /** "7.0 U3": how VMware writes it, for messages. */
+  public String getVersionDisplay() { return host.version().display(); }
+  /** major*10000 + minor*100 + update, so that DRL can compare versions with {@code <}. */
+  public int getVersionKey() { return versionKey(host.version()); }
+  public String getLicense() { return host.license(); }
+  public String getState() { return host.state().json(); }
+  public boolean isMaintenanceMode() { return host.maintenanceMode(); }
+  public String getCpuVendor() { return host.cpu().vendor(); }
+  public int getCpuFamily() { return host.cpu().family(); }
+  public int getCpuModel() { return host.cpu().model(); }
+  public int getCores() { return host.cpu().cores(); }
+  public int getThreads() { return host.cpu().threads(); }
+  public int getMhz() { return host.cpu().mhz(); }
+  public long getCpuCapacityMhz() { return (long) host.cpu().cores() * host.cpu().mhz(); }
+  public Set<String> getFeatures() { return host.cpu().features(); }
+  public Set<String> getBiosDisabled() { return host.cpu().biosDisabled(); }
+  /** Features minus those the BIOS disables, cut down to the EVC baseline when there is one. */
+  public Set<String> getEffectiveFeatures() { return effectiveFeatures; }
+  /** Features the silicon (and the EVC baseline, if any) would offer but the BIOS turns off. */
+  public Set<String> getBiosLocked() { return biosLocked; }
+  public String getEvcMode() { return host.evcMode(); }
+  public long getMemoryMb() { return host.memoryMb(); }
+  public List<VmotionNic> getVmotionNics() { return host.vmotionNics(); }
+  public long getMaxVmotionNicMbps() { return maxVmotionNicMbps; }
+  public Set<String> getDatastores() { return datastores; }
+  public Set<String> getPortGroups() { return portGroups; }
+
+  public static int versionKey(EsxiVersion v) {
+    return v.major() * 10000 + v.minor() * 100 + v.update();
+  }
+
+  @Override
+  public String toString() {
+    return "HostFact[" + host.name() + "]";
+  }
+}
