@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -45,9 +44,15 @@ public final class InventoryReader {
 
   private final Set<String> evcModes;
   private final ObjectMapper mapper;
+  private final long maxBytes;
 
   /** @param evcModes the EVC baseline keys the loaded rule data knows; {@code evcMode} must be one. */
   public InventoryReader(Set<String> evcModes) {
+    this(evcModes, MAX_BYTES);
+  }
+
+  InventoryReader(Set<String> evcModes, long maxBytes) {
+    this.maxBytes = maxBytes;
     this.evcModes = Set.copyOf(evcModes);
     JsonFactory factory =
         JsonFactory.builder()
@@ -63,10 +68,10 @@ public final class InventoryReader {
     String text;
     try {
       long size = Files.size(file);
-      if (size > MAX_BYTES) {
+      if (size > maxBytes) {
         throw InvalidInputException.of(
-            name, "file is " + (size >> 20) + " MiB; inventories larger than "
-                + (MAX_BYTES >> 20) + " MiB are refused. Split the inventory by cluster.");
+            name, "file is " + size + " bytes; inventories larger than "
+                + maxBytes + " bytes are refused. Split the inventory by cluster.");
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
@@ -324,26 +329,39 @@ public final class InventoryReader {
    * when something is wrong, so that valid inventories are read once and with no location index.
    */
   private List<InputProblem> locate(String text, List<InputProblem> problems) {
-    Map<String, List<Integer>> wanted = new TreeMap<>();
-    for (int i = 0; i < problems.size(); i++) {
-      wanted.computeIfAbsent(pointer(problems.get(i).path()), k -> new ArrayList<>()).add(i);
+    // A missing field has no position of its own: it is shown at the object that lacks it.
+    Set<String> wanted = new HashSet<>();
+    for (InputProblem p : problems) {
+      for (String ptr = pointer(p.path()); ; ptr = ptr.substring(0, ptr.lastIndexOf('/'))) {
+        wanted.add(ptr);
+        if (ptr.isEmpty()) break;
+      }
     }
-    InputProblem[] located = problems.toArray(new InputProblem[0]);
+    Map<String, JsonLocation> found = new HashMap<>();
     try (JsonParser p = mapper.getFactory().createParser(text)) {
-      Set<String> seen = new HashSet<>();
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;
         String ptr = p.getParsingContext().pathAsPointer().toString();
-        if (wanted.containsKey(ptr) && seen.add(ptr)) {
-          JsonLocation loc = p.currentTokenLocation();
-          for (int i : wanted.get(ptr)) located[i] = located[i].at(loc.getLineNr(), loc.getColumnNr());
-        }
+        if (wanted.contains(ptr)) found.putIfAbsent(ptr, p.currentTokenLocation());
       }
     } catch (IOException e) {
       // The text parsed once already; if the second pass fails the problems keep their paths only.
     }
-    return List.of(located);
+    List<InputProblem> located = new ArrayList<>();
+    for (InputProblem problem : problems) {
+      InputProblem at = problem;
+      for (String ptr = pointer(problem.path()); ; ptr = ptr.substring(0, ptr.lastIndexOf('/'))) {
+        JsonLocation loc = found.get(ptr);
+        if (loc != null) {
+          at = problem.at(loc.getLineNr(), loc.getColumnNr());
+          break;
+        }
+        if (ptr.isEmpty()) break;
+      }
+      located.add(at);
+    }
+    return located;
   }
 
   static String pointer(String path) {

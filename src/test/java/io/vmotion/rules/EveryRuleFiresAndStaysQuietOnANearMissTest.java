@@ -1,0 +1,227 @@
+package io.vmotion.rules;
+
+import static io.vmotion.testing.Fixture.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.vmotion.testing.Fixture;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Each rule against the fixture's one move vm1: h1 → h2, bent so the rule must fire, and bent
+ * almost as far so that it must not.
+ */
+class EveryRuleFiresAndStaysQuietOnANearMissTest {
+
+  record Case(String name, String rule, boolean fires, Consumer<Fixture> change, String messageContains) {}
+
+  static Case fires(String name, String rule, Consumer<Fixture> change, String messageContains) {
+    return new Case(name, rule, true, change, messageContains);
+  }
+
+  static Case quiet(String name, String rule, Consumer<Fixture> change) {
+    return new Case(name, rule, false, change, null);
+  }
+
+  static List<Case> cases() {
+    return List.of(
+        fires("different vendors", "cpu.vendor", f -> f.host(1).with("cpu").put("vendor", "amd"), "amd"),
+        quiet("same vendor, other model", "cpu.vendor", f -> f.host(1).with("cpu").put("model", 106)),
+        fires("target lacks avx2", "cpu.features", f -> f.host(1).set("cpu", cpuWithout(f, "avx2")), "avx2"),
+        quiet("target has every feature and more", "cpu.features", f -> ((com.fasterxml.jackson.databind.node.ArrayNode) f.host(1).with("cpu").get("features")).add("avx512f")),
+        fires("VM powered on with a feature no host here has", "cpu.features", f -> f.vm(0).set("cpuFeatures", strings("sse2", "amx_tile")), "amx_tile"),
+        fires("EVC baseline hides a feature the VM uses", "cpu.features", f -> {
+          f.host(1).put("evcMode", "intel-merom");
+        }, "target EVC mode intel-merom"),
+        quiet("target BIOS disables a feature the VM does not use", "cpu.features", f -> {
+          f.vm(0).set("cpuFeatures", strings("sse2", "avx"));
+          f.host(1).with("cpu").set("biosDisabled", strings("avx2"));
+        }),
+        fires("target BIOS disables AES-NI the VM uses", "cpu.bios-disabled", f -> f.host(1).with("cpu").set("biosDisabled", strings("aes")), "AES-NI"),
+        quiet("target BIOS disables a feature the VM does not use", "cpu.bios-disabled", f -> {
+          f.vm(0).set("cpuFeatures", strings("sse2", "avx"));
+          f.host(1).with("cpu").set("biosDisabled", strings("avx2"));
+        }),
+        fires("other model, no EVC on target", "cpu.family-model", f -> f.host(1).with("cpu").put("model", 106), "model 106"),
+        quiet("other model, EVC on target", "cpu.family-model", f -> {
+          f.host(1).with("cpu").put("model", 106);
+          f.host(1).put("evcMode", "intel-merom");
+          f.vm(0).set("cpuFeatures", strings("sse2"));
+        }),
+        fires("vmx-21 to ESXi 8.0 U1", "vm.hardware-version", f -> {
+          f.vm(0).put("hardwareVersion", 21);
+          f.host(1).put("version", "8.0.1");
+        }, "8.0 U2"),
+        quiet("vmx-21 to ESXi 8.0 U2", "vm.hardware-version", f -> f.vm(0).put("hardwareVersion", 21)),
+        fires("vmx-19 to ESXi 7.0 U1", "vm.hardware-version", f -> f.host(1).put("version", "7.0.1"), "7.0 U2"),
+        fires("Windows Server 2025 on ESXi 7.0 U3", "vm.guest-os", f -> {
+          f.vm(0).put("guestOs", "windows2022srvNext_64Guest");
+          f.host(1).put("version", "7.0.3");
+        }, "windows2022srvNext_64Guest"),
+        quiet("Windows Server 2025 on ESXi 8.0", "vm.guest-os", f -> {
+          f.vm(0).put("guestOs", "windows2022srvNext_64Guest");
+          f.host(1).put("version", "8.0.0");
+        }),
+        fires("target vMotion adapter of 100 Mbit/s", "network.vmotion-nic", f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f.host(1).withArray("vmotionNics").get(0)).put("speedMbps", 100), "target h2"),
+        fires("source without a vMotion adapter", "network.vmotion-nic", f -> f.host(0).putArray("vmotionNics"), "source h1 has no vMotion"),
+        quiet("vMotion adapters of exactly 1 GbE", "network.vmotion-nic", f -> {
+          ((com.fasterxml.jackson.databind.node.ObjectNode) f.host(0).withArray("vmotionNics").get(0)).put("speedMbps", 1000);
+          ((com.fasterxml.jackson.databind.node.ObjectNode) f.host(1).withArray("vmotionNics").get(0)).put("speedMbps", 1000);
+        }),
+        fires("port group missing on target", "network.port-group", f -> f.host(1).set("portGroups", strings("pg-other")), "pg-app"),
+        quiet("target has the port group among others", "network.port-group", f -> f.host(1).set("portGroups", strings("pg-other", "pg-app"))),
+        fires("datastore not mounted on target", "storage.shared", f -> f.vm(0).set("datastores", strings("ds1", "local-h1")), "local-h1"),
+        quiet("every datastore mounted on target", "storage.shared", f -> {
+          f.vm(0).set("datastores", strings("ds1", "ds2"));
+          f.host(1).set("datastores", strings("ds1", "ds2"));
+        }),
+        fires("more vCPUs than target threads", "resources.capacity", f -> f.vm(0).put("vcpus", 33), "33 vCPUs"),
+        quiet("as many vCPUs as target threads", "resources.capacity", f -> f.vm(0).put("vcpus", 32)),
+        fires("CPU reservation above the target's unreserved MHz", "resources.capacity", f -> {
+          f.vm(0).putObject("reservation").put("cpuMhz", 30000);
+          f.addVm("big", "h2").putObject("reservation").put("cpuMhz", 15000);
+        }, "CPU reservation 30000 MHz"),
+        quiet("CPU reservation exactly the target's unreserved MHz", "resources.capacity", f -> {
+          f.vm(0).putObject("reservation").put("cpuMhz", 25000);
+          f.addVm("big", "h2").putObject("reservation").put("cpuMhz", 15000);
+        }),
+        fires("memory reservation above the target's unreserved memory", "resources.capacity", f -> {
+          f.vm(0).put("memoryMb", 200000).putObject("reservation").put("memoryMb", 200000);
+          f.addVm("big", "h2").put("memoryMb", 100000).putObject("reservation").put("memoryMb", 100000);
+        }, "memory reservation 200000 MB"),
+        quiet("a powered-off VM's reservation does not count", "resources.capacity", f -> {
+          f.vm(0).put("memoryMb", 200000).putObject("reservation").put("memoryMb", 200000);
+          f.addVm("big", "h2").put("powerState", "poweredOff").put("memoryMb", 100000).putObject("reservation").put("memoryMb", 100000);
+        }),
+        fires("target licensed Essentials", "license.vmotion", f -> f.host(1).put("license", "essentials"), "target h2 (essentials)"),
+        fires("source is free ESXi", "license.vmotion", f -> f.host(0).put("license", "free"), "source h1 (free)"),
+        quiet("both Essentials Plus", "license.vmotion", f -> {
+          f.host(0).put("license", "essentials-plus");
+          f.host(1).put("license", "essentials-plus");
+        }),
+        fires("target in maintenance mode", "host.state", f -> f.host(1).put("maintenanceMode", true), "maintenance"),
+        fires("target disconnected", "host.state", f -> f.host(1).put("state", "disconnected"), "disconnected"),
+        fires("target not responding", "host.state", f -> f.host(1).put("state", "notResponding"), "notResponding"),
+        quiet("source in maintenance mode, target connected", "host.state", f -> f.host(0).put("maintenanceMode", true)));
+  }
+
+  private static com.fasterxml.jackson.databind.node.ObjectNode cpuWithout(Fixture f, String feature) {
+    com.fasterxml.jackson.databind.node.ObjectNode cpu = f.host(1).with("cpu").deepCopy();
+    com.fasterxml.jackson.databind.node.ArrayNode kept = cpu.putArray("features");
+    f.host(1).with("cpu").get("features").forEach(x -> { if (!x.asText().equals(feature)) kept.add(x); });
+    return cpu;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> each_rule_fires_on_its_case_and_is_quiet_on_the_near_miss() {
+    return cases().stream().map(c -> dynamicTest((c.fires ? "fires: " : "quiet: ") + c.rule + " — " + c.name, () -> {
+      Evaluation e = Rules.evaluate(Fixture.twoHosts().with(c.change).json());
+      List<Finding> hits = e.findings().stream().filter(x -> x.rule().equals(c.rule) && x.vm().equals("vm1") && x.target().equals("h2")).toList();
+      if (c.fires) {
+        assertThat(hits).hasSize(1);
+        assertThat(hits.get(0).message()).contains(c.messageContains);
+      } else {
+        assertThat(hits).isEmpty();
+      }
+    }));
+  }
+
+  @Test
+  void the_untouched_fixture_has_no_finding_at_all() {
+    Evaluation e = Rules.evaluate(Fixture.twoHosts().json());
+    assertThat(e.findings()).isEmpty();
+    assertThat(e.vms()).singleElement().satisfies(v -> assertThat(v.compatibleTargets()).containsExactly("h2"));
+  }
+
+  @Test
+  void every_contract_rule_has_a_firing_case_and_a_near_miss_here() {
+    assertThat(cases().stream().filter(Case::fires).map(Case::rule)).containsAll(RuleFolderTest.CONTRACT.keySet());
+    assertThat(cases().stream().filter(c -> !c.fires).map(Case::rule)).containsAll(RuleFolderTest.CONTRACT.keySet());
+  }
+
+  @Test
+  void a_vendor_mismatch_reports_no_other_cpu_finding() {
+    Evaluation e = Rules.evaluate(Fixture.twoHosts().with(f -> {
+      f.host(1).with("cpu").put("vendor", "amd").put("family", 25).put("model", 1);
+      f.host(1).with("cpu").set("features", strings("sse2"));
+      f.host(1).with("cpu").set("biosDisabled", strings("aes"));
+    }).json());
+    assertThat(e.findings()).extracting(Finding::rule).containsExactly("cpu.vendor");
+  }
+
+  @Test
+  void reports_every_blocker_of_a_move_at_once() {
+    Evaluation e = Rules.evaluate(Fixture.twoHosts().with(f -> {
+      f.host(1).put("version", "7.0.0").put("license", "essentials").put("maintenanceMode", true);
+      f.host(1).set("portGroups", strings());
+      f.host(1).set("datastores", strings());
+      f.host(1).putArray("vmotionNics");
+      f.vm(0).put("vcpus", 64);
+    }).json());
+    assertThat(e.findings()).extracting(Finding::rule).containsExactly(
+        "host.state", "license.vmotion", "network.port-group", "network.vmotion-nic", "resources.capacity",
+        "storage.shared", "vm.guest-os", "vm.hardware-version");
+    assertThat(e.vms().get(0).compatibleTargets()).isEmpty();
+  }
+
+  @Test
+  void a_warning_alone_leaves_the_target_compatible() {
+    Evaluation e = Rules.evaluate(Fixture.twoHosts().with(f -> f.host(1).with("cpu").put("model", 106)).json());
+    assertThat(e.findings()).extracting(Finding::rule).containsExactly("cpu.family-model");
+    assertThat(e.vms().get(0).compatibleTargets()).containsExactly("h2");
+  }
+
+  @Test
+  void hosts_of_other_clusters_are_checked_only_with_scope_all() throws Exception {
+    String json = Fixture.twoHosts().with(f -> f.host(1).put("cluster", "c2")).json();
+    assertThat(Rules.evaluate(json).pairs()).isZero();
+    var inv = new io.vmotion.inventory.InventoryReader(Rules.folder().data().evcModes()).read("f.json", json);
+    assertThat(new Evaluator(Rules.folder()).evaluate(inv, Scope.ALL).pairs()).isEqualTo(1);
+  }
+
+  @Test
+  void hosts_without_a_cluster_form_one_group() {
+    String json = Fixture.twoHosts().with(f -> {
+      f.host(0).remove("cluster");
+      f.host(1).remove("cluster");
+    }).json();
+    assertThat(Rules.evaluate(json).pairs()).isEqualTo(1);
+  }
+
+  @Test
+  void powered_off_and_suspended_vms_are_not_checked_without_a_plan() {
+    assertThat(Rules.evaluate(Fixture.twoHosts().with(f -> f.vm(0).put("powerState", "poweredOff")).json()).pairs()).isZero();
+    assertThat(Rules.evaluate(Fixture.twoHosts().with(f -> f.vm(0).put("powerState", "suspended")).json()).pairs()).isZero();
+  }
+
+  @Test
+  void a_plan_judges_capacity_against_the_target_after_its_earlier_moves() {
+    String json = Fixture.twoHosts().with(f -> {
+      f.vm(0).put("memoryMb", 150000).putObject("reservation").put("memoryMb", 150000);
+      f.addVm("vm2", "h1");
+      f.root().putArray("migrations").add(Fixture.JSON.createObjectNode().put("vm", "vm2").put("target", "h2"))
+          .add(Fixture.JSON.createObjectNode().put("vm", "vm1").put("target", "h2"));
+    }).json();
+    Evaluation e = Rules.evaluate(json);
+    assertThat(e.findings()).singleElement().satisfies(x -> {
+      assertThat(x.rule()).isEqualTo("resources.capacity");
+      assertThat(x.vm()).isEqualTo("vm1");
+      assertThat(x.step()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void each_move_of_a_plan_alone_fits_where_the_pile_up_does_not() {
+    String json = Fixture.twoHosts().with(f -> {
+      f.vm(0).put("memoryMb", 150000).putObject("reservation").put("memoryMb", 150000);
+      f.addVm("vm2", "h1");
+      f.root().putArray("migrations").add(Fixture.JSON.createObjectNode().put("vm", "vm1").put("target", "h2"));
+    }).json();
+    assertThat(Rules.evaluate(json).findings()).isEmpty();
+  }
+}

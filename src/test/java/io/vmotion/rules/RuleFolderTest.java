@@ -1,0 +1,60 @@
+package io.vmotion.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class RuleFolderTest {
+
+  static final Map<String, Severity> CONTRACT = Map.ofEntries(
+      Map.entry("cpu.vendor", Severity.ERROR),
+      Map.entry("cpu.features", Severity.ERROR),
+      Map.entry("cpu.bios-disabled", Severity.ERROR),
+      Map.entry("cpu.family-model", Severity.WARNING),
+      Map.entry("vm.hardware-version", Severity.ERROR),
+      Map.entry("vm.guest-os", Severity.ERROR),
+      Map.entry("network.vmotion-nic", Severity.ERROR),
+      Map.entry("network.port-group", Severity.ERROR),
+      Map.entry("storage.shared", Severity.ERROR),
+      Map.entry("resources.capacity", Severity.ERROR),
+      Map.entry("license.vmotion", Severity.ERROR),
+      Map.entry("host.state", Severity.ERROR));
+
+  @Test
+  void the_rules_folder_builds_without_any_drools_message_and_defines_rules() {
+    // Rules.folder() throws on any build message; reaching the assertion means there were none.
+    assertThat(Rules.folder().rules()).isNotEmpty();
+  }
+
+  @Test
+  void every_contract_rule_exists_with_its_severity_and_full_metadata() {
+    Map<String, Severity> loaded = Rules.folder().rules().stream().collect(Collectors.toMap(RuleInfo::id, RuleInfo::severity));
+    assertThat(loaded).containsAllEntriesOf(CONTRACT);
+    for (RuleInfo r : Rules.folder().rules()) {
+      assertThat(r.title()).as(r.id()).isNotBlank();
+      assertThat(r.remediation()).as(r.id()).isNotBlank();
+      assertThat(r.explain()).as(r.id()).isNotBlank();
+      assertThat(r.docs()).as(r.id()).startsWith("https://");
+    }
+  }
+
+  @Test
+  void the_data_files_load_every_evc_baseline_and_edition_named_by_the_contract() {
+    assertThat(Rules.folder().data().evcModes()).contains(
+        "intel-merom", "intel-broadwell", "intel-sapphirerapids", "amd-rev-e", "amd-zen2", "amd-zen4");
+    // Newer baselines are supersets within a vendor, except where a baseline drops features.
+    assertThat(Rules.folder().data().baselines().get("intel-skylake").features())
+        .containsAll(Rules.folder().data().baselines().get("intel-broadwell").features());
+    assertThat(Rules.folder().data().baselines().get("amd-zen").features()).doesNotContain("xop", "fma4");
+  }
+
+  @Test
+  void the_built_in_set_in_the_jar_equals_the_rules_folder() throws Exception {
+    RuleSource builtin = RuleSource.builtin();
+    RuleSource folder = RuleSource.folder(java.nio.file.Path.of("rules"));
+    assertThat(builtin.files().stream().map(f -> f.name() + "\n" + f.text()).toList())
+        .containsExactlyElementsOf(folder.files().stream().map(f -> f.name() + "\n" + f.text()).toList());
+  }
+}
