@@ -25,6 +25,7 @@ public final class Main {
       commands:
         validate [INVENTORY]   check which VMs can vMotion where, and why not (default: the bundled example)
         verify                 model-check the live-migration protocol
+        generate               write a synthetic inventory (--hosts N --vms N --clusters N [--seed S])
         help                   this text
 
       Run 'vmotion <command> --help' for a command's options.
@@ -53,6 +54,7 @@ public final class Main {
     try {
       return switch (args[0]) {
         case "validate" -> new ValidateCommand(out, err).run(rest);
+        case "generate" -> new GenerateCommand(out, err).run(rest);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
           yield OK;

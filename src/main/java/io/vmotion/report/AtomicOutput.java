@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a report whole or not at all: it is rendered into a temporary file first, then renamed
@@ -24,9 +25,10 @@ public final class AtomicOutput {
   public static void toFile(Path destination, Render render) throws IOException {
     Path dir = destination.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + destination.getFileName(), ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would stick to the renamed report.
+    Path tmp = dir.resolve("." + destination.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
     try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         render.to(w);
       }
       try {
