@@ -16,6 +16,7 @@ import io.vmotion.rules.Evaluation;
 import io.vmotion.rules.Evaluator;
 import io.vmotion.rules.RuleBase;
 import io.vmotion.rules.RuleBuildException;
+import io.vmotion.rules.RuleEvaluationException;
 import io.vmotion.rules.Scope;
 import io.vmotion.rules.Severity;
 import java.io.IOException;
@@ -56,6 +57,7 @@ final class ValidateCommand {
     o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json|junit|sarif|summary").desc("report format (default text)").get());
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write the report to FILE (atomically) instead of stdout").get());
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("error|warning|info").desc("exit 1 when a finding is at or above this severity (default error)").get());
+    o.addOption(Option.builder().longOpt("exact").desc("evaluate every move on its own instead of once per distinct combination (slower; same report)").get());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
     return o;
   }
@@ -73,6 +75,9 @@ final class ValidateCommand {
     } catch (RuleBuildException e) {
       err.println("vmotion: the rules do not build:");
       err.print(e.render());
+      return Main.USAGE;
+    } catch (RuleEvaluationException e) {
+      err.println("vmotion: " + e.getMessage());
       return Main.USAGE;
     } catch (IOException e) {
       err.println("vmotion validate: " + e.getMessage());
@@ -115,7 +120,11 @@ final class ValidateCommand {
       mode = scope == Scope.CLUSTER ? "every powered-on VM against the other hosts of its cluster" : "every powered-on VM against every other host";
     }
 
-    Evaluation evaluation = new Evaluator(rules).evaluate(inventory, scope);
+    boolean keepPairs = !(format instanceof SummaryReport);
+    Evaluation evaluation;
+    try (TerminalProgress progress = TerminalProgress.forStderr(err)) {
+      evaluation = new Evaluator(rules).evaluate(inventory, scope, keepPairs, cmd.hasOption("exact"), progress);
+    }
     ReportInput report = new ReportInput(name, mode, evaluation, rules.rules());
     if (cmd.hasOption("output")) {
       AtomicOutput.toFile(Path.of(cmd.getOptionValue("output")), w -> format.write(report, w));

@@ -24,6 +24,11 @@ public record Vm(
     cpuFeatures = cpuFeatures.map(Set::copyOf);
   }
 
+  /** The same VM under another name and host. */
+  public Vm withNames(String name, String host) {
+    return new Vm(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures);
+  }
+
   public boolean poweredOn() {
     return powerState == PowerState.POWERED_ON;
   }

@@ -2,14 +2,10 @@ package io.vmotion.report;
 
 import io.vmotion.rules.CheckedVm;
 import io.vmotion.rules.Evaluation;
-import io.vmotion.rules.Finding;
 import io.vmotion.rules.Severity;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -21,26 +17,18 @@ public final class SummaryReport implements ReportFormat {
   @Override
   public void write(ReportInput input, Writer out) throws IOException {
     Evaluation e = input.evaluation();
-    // Per VM, rule -> targets it blocks (a set: a rule counts a target once).
-    Map<String, Map<String, Set<String>>> blocked = new HashMap<>();
     Map<String, Long> totals = new TreeMap<>();
-    for (Finding f : e.findings()) {
-      if (f.severity() != Severity.ERROR) continue;
-      if (blocked.computeIfAbsent(f.vm(), k -> new TreeMap<>()).computeIfAbsent(f.rule(), k -> new HashSet<>()).add(f.target())) {
-        totals.merge(f.rule(), 1L, Long::sum);
-      }
-    }
+    for (CheckedVm vm : e.vms()) vm.blockedBy().forEach((rule, n) -> totals.merge(rule, (long) n, Long::sum));
     out.write("vmotion validate " + input.inventory() + " (" + input.mode() + ")\n");
     int width = e.vms().stream().mapToInt(v -> v.name().length()).max().orElse(2);
     long compatible = 0;
     for (CheckedVm vm : e.vms()) {
-      compatible += vm.compatibleTargets().size();
+      compatible += vm.compatibleCount();
       StringBuilder line = new StringBuilder();
-      line.append(String.format("%-" + width + "s  %4d/%-4d compatible", vm.name(), vm.compatibleTargets().size(), vm.targets().size()));
-      Map<String, Set<String>> rules = blocked.getOrDefault(vm.name(), Map.of());
-      if (!rules.isEmpty()) {
+      line.append(String.format("%-" + width + "s  %4d/%-4d compatible", vm.name(), vm.compatibleCount(), vm.targetCount()));
+      if (!vm.blockedBy().isEmpty()) {
         line.append("  blocked by");
-        rules.forEach((rule, targets) -> line.append(' ').append(rule).append('=').append(targets.size()));
+        vm.blockedBy().forEach((rule, n) -> line.append(' ').append(rule).append('=').append(n));
       }
       out.write(line.append('\n').toString());
     }

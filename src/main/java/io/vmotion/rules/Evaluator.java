@@ -3,16 +3,26 @@ package io.vmotion.rules;
 import io.vmotion.inventory.Inventory;
 import io.vmotion.rules.facts.Move;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 
-/** Runs a rule base over an inventory and collects every finding of every move. */
+/**
+ * Runs a rule base over an inventory and collects every finding of every move.
+ *
+ * <p>Plans, and rules that do not declare {@code @reads}, are evaluated move by move. Without a
+ * plan, a rule that declares what it reads is evaluated once per distinct combination of those
+ * values (see {@link SharedEvaluation}); the report is the same, which a test checks.
+ */
 public final class Evaluator {
+
+  /** Moves per rule session: bounds the memory of a session, whatever the inventory's size. */
+  static final int BATCH = 20_000;
 
   private final RuleBase rules;
 
@@ -20,47 +30,80 @@ public final class Evaluator {
     this.rules = rules;
   }
 
-  /** A plan when the inventory has one, else every VM against its scope. */
+  /** Every finding of every move, move by move where needed and shared where the rules allow. */
   public Evaluation evaluate(Inventory inventory, Scope scope) {
+    return evaluate(inventory, scope, true, false, Progress.NONE);
+  }
+
+  /**
+   * @param keepPairs keep every finding and target list (false: counts only, for summaries)
+   * @param exact evaluate every move on its own, sharing nothing (the reference the shared way is tested against)
+   */
+  public Evaluation evaluate(Inventory inventory, Scope scope, boolean keepPairs, boolean exact, Progress progress) {
     MovePlanner planner = new MovePlanner(inventory, rules.data().baselines());
-    List<Move> moves = inventory.migrations().isEmpty() ? planner.candidates(scope) : planner.plan(inventory.migrations());
-    return evaluate(moves);
+    EvaluationBuilder out = new EvaluationBuilder(keepPairs);
+    if (!inventory.migrations().isEmpty()) {
+      movesOneByOne(planner.plan(inventory.migrations()), allRules(), out, progress);
+    } else if (exact) {
+      movesOneByOne(planner.candidates(scope), allRules(), out, progress);
+    } else {
+      new SharedEvaluation(rules, planner, scope, progress).run(out);
+    }
+    return out.build();
   }
 
-  Evaluation evaluate(List<Move> moves) {
-    Findings findings = new Findings();
-    KieSession session = rules.kieBase().newKieSession();
-    try {
-      session.setGlobal("findings", findings);
-      rules.data().facts().forEach(session::insert);
-      moves.forEach(session::insert);
-      session.fireAllRules();
-    } finally {
-      session.dispose();
-    }
-    List<Finding> sorted = new ArrayList<>(findings.all());
-    sorted.sort(Finding.ORDER);
-    return new Evaluation(List.copyOf(sorted), checked(moves, sorted), moves.size());
+  private Set<String> allRules() {
+    return rules.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
   }
 
-  private static List<CheckedVm> checked(List<Move> moves, List<Finding> findings) {
-    Set<String> blocked = new HashSet<>();
-    for (Finding f : findings) {
-      if (f.severity() == Severity.ERROR) blocked.add(f.vm() + "\u0000" + f.target());
-    }
-    Map<String, Set<String>> targets = new LinkedHashMap<>();
-    Map<String, String> hostOf = new LinkedHashMap<>();
+  private void movesOneByOne(List<Move> moves, Set<String> ruleIds, EvaluationBuilder out, Progress progress) {
+    Map<Move, List<Finding>> found = evaluateMoves(rules, rules.kieBaseOf(ruleIds), moves, progress);
     for (Move m : moves) {
-      String vm = m.getVm().getName();
-      hostOf.putIfAbsent(vm, m.getVm().getHost());
-      targets.computeIfAbsent(vm, k -> new TreeSet<>()).add(m.getTarget().getName());
+      out.pair(m.getVm().getName(), m.getSource().getName(), m.getTarget().getName(), found.getOrDefault(m, List.of()));
     }
-    List<CheckedVm> out = new ArrayList<>();
-    for (String vm : new TreeSet<>(targets.keySet())) {
-      List<String> all = List.copyOf(targets.get(vm));
-      List<String> ok = all.stream().filter(t -> !blocked.contains(vm + "\u0000" + t)).toList();
-      out.add(new CheckedVm(vm, hostOf.get(vm), all, ok));
+  }
+
+  /** Findings per move (by identity), from sessions of at most {@link #BATCH} moves. */
+  static Map<Move, List<Finding>> evaluateMoves(RuleBase rules, KieBase base, List<Move> moves, Progress progress) {
+    Map<Move, List<Finding>> byMove = new IdentityHashMap<>();
+    for (Map.Entry<Move, List<Findings.Raw>> e : raw(rules, base, moves, progress).entrySet()) {
+      Move m = e.getKey();
+      List<Finding> list = new ArrayList<>();
+      for (Findings.Raw r : e.getValue()) {
+        list.add(new Finding(r.rule(), r.severity(), m.getVm().getName(), m.getSource().getName(), m.getTarget().getName(),
+            m.getStep(), r.message(), r.remediation()));
+      }
+      byMove.put(m, list);
     }
-    return out;
+    return byMove;
+  }
+
+  static Map<Move, List<Findings.Raw>> raw(RuleBase rules, KieBase base, List<Move> moves, Progress progress) {
+    return raw(rules, base, moves, progress, null);
+  }
+
+  static Map<Move, List<Findings.Raw>> raw(RuleBase rules, KieBase base, List<Move> moves, AgendaFilter filter) {
+    return raw(rules, base, moves, Progress.NONE, filter);
+  }
+
+  private static Map<Move, List<Findings.Raw>> raw(RuleBase rules, KieBase base, List<Move> moves, Progress progress, AgendaFilter filter) {
+    Map<Move, List<Findings.Raw>> byMove = new IdentityHashMap<>();
+    Findings findings = new Findings();
+    for (int from = 0; from < moves.size(); from += BATCH) {
+      KieSession session = base.newKieSession();
+      try {
+        session.setGlobal("findings", findings);
+        rules.data().facts().forEach(session::insert);
+        for (Move m : moves.subList(from, Math.min(moves.size(), from + BATCH))) session.insert(m);
+        if (filter == null) session.fireAllRules();
+        else session.fireAllRules(filter);
+      } finally {
+        session.dispose();
+      }
+      for (Findings.Raw r : findings.raw()) byMove.computeIfAbsent(r.move(), k -> new ArrayList<>(2)).add(r);
+      findings.clear();
+      progress.update("evaluating moves", Math.min(moves.size(), from + BATCH), moves.size());
+    }
+    return byMove;
   }
 }

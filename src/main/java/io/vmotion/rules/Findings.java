@@ -12,22 +12,22 @@ import org.kie.api.runtime.rule.RuleContext;
  */
 public final class Findings {
 
-  private final List<Finding> found = new ArrayList<>();
+  /** What one rule said of one move, before the move's names are known to the report. */
+  record Raw(Move move, String rule, Severity severity, String message, String remediation) {}
+
+  private final List<Raw> found = new ArrayList<>();
 
   public void report(RuleContext context, Move move, String message) {
     Map<String, Object> md = context.getRule().getMetaData();
-    found.add(new Finding(
-        String.valueOf(md.get("id")),
-        Severity.parse(String.valueOf(md.get("severity"))),
-        move.getVm().getName(),
-        move.getSource().getName(),
-        move.getTarget().getName(),
-        move.getStep(),
-        message,
-        String.valueOf(md.get("remediation"))));
+    found.add(new Raw(move, String.valueOf(md.get("id")), Severity.parse(String.valueOf(md.get("severity"))),
+        message, String.valueOf(md.get("remediation"))));
   }
 
-  List<Finding> all() {
+  List<Raw> raw() {
     return found;
+  }
+
+  void clear() {
+    found.clear();
   }
 }

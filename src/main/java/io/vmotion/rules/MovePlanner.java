@@ -18,19 +18,25 @@ import java.util.Objects;
 /** Turns an inventory into the moves to check: a plan's steps in order, or every VM against its peers. */
 final class MovePlanner {
 
-  private final Map<String, HostFact> hosts = new LinkedHashMap<>();
-  private final Map<String, VmFact> vms = new LinkedHashMap<>();
+  final List<HostFact> hosts = new ArrayList<>();
+  final List<VmFact> vms = new ArrayList<>();
+  private final Map<String, HostFact> hostsByName = new LinkedHashMap<>();
+  private final Map<String, VmFact> vmsByName = new HashMap<>();
   private final Map<String, long[]> reserved = new HashMap<>();
 
   MovePlanner(Inventory inventory, Map<String, EvcBaseline> baselines) {
     for (Host h : inventory.hosts()) {
       EvcBaseline b = h.evcMode() == null ? null : baselines.get(h.evcMode());
-      hosts.put(h.name(), new HostFact(h, b == null ? null : b.features()));
+      HostFact fact = new HostFact(h, b == null ? null : b.features());
+      hosts.add(fact);
+      hostsByName.put(h.name(), fact);
       reserved.put(h.name(), new long[2]);
     }
     for (Vm v : inventory.vms()) {
-      HostFact current = hosts.get(v.host());
-      vms.put(v.name(), new VmFact(v, v.cpuFeatures().orElse(current.getEffectiveFeatures())));
+      HostFact current = hostsByName.get(v.host());
+      VmFact fact = new VmFact(v, v.cpuFeatures().orElse(current.getEffectiveFeatures()));
+      vms.add(fact);
+      vmsByName.put(v.name(), fact);
       if (v.poweredOn()) {
         long[] r = reserved.get(v.host());
         r[0] += v.reservation().cpuMhz();
@@ -39,17 +45,29 @@ final class MovePlanner {
     }
   }
 
+  HostFact host(String name) {
+    return hostsByName.get(name);
+  }
+
+  /** The move of {@code vm} from where it runs to {@code target}, with today's placement. */
+  Move move(VmFact vm, HostFact target) {
+    long[] r = reserved.get(target.getName());
+    return new Move(vm, hostsByName.get(vm.getHost()), target, 0, r[0], r[1]);
+  }
+
+  /** Whether {@code target} is a candidate for a VM on {@code source} in this scope. */
+  static boolean inScope(Scope scope, HostFact source, HostFact target) {
+    return target != source && (scope == Scope.ALL || Objects.equals(target.getCluster(), source.getCluster()));
+  }
+
   /** Every powered-on VM against every other host in its scope, with today's placement. */
   List<Move> candidates(Scope scope) {
     List<Move> moves = new ArrayList<>();
-    for (VmFact vm : vms.values()) {
+    for (VmFact vm : vms) {
       if (!vm.isPoweredOn()) continue;
-      HostFact source = hosts.get(vm.getHost());
-      for (HostFact target : hosts.values()) {
-        if (target == source) continue;
-        if (scope == Scope.CLUSTER && !Objects.equals(target.getCluster(), source.getCluster())) continue;
-        long[] r = reserved.get(target.getName());
-        moves.add(new Move(vm, source, target, 0, r[0], r[1]));
+      HostFact source = hostsByName.get(vm.getHost());
+      for (HostFact target : hosts) {
+        if (inScope(scope, source, target)) moves.add(move(vm, target));
       }
     }
     return moves;
@@ -61,18 +79,20 @@ final class MovePlanner {
    */
   List<Move> plan(List<Migration> migrations) {
     Map<String, String> location = new HashMap<>();
-    vms.values().forEach(v -> location.put(v.getName(), v.getHost()));
+    vms.forEach(v -> location.put(v.getName(), v.getHost()));
+    Map<String, long[]> load = new HashMap<>();
+    reserved.forEach((k, v) -> load.put(k, v.clone()));
     List<Move> moves = new ArrayList<>();
     int step = 0;
     for (Migration m : migrations) {
       step++;
-      VmFact vm = vms.get(m.vm());
+      VmFact vm = vmsByName.get(m.vm());
       String from = location.get(m.vm());
       if (from.equals(m.target())) continue;
-      long[] r = reserved.get(m.target());
-      moves.add(new Move(vm, hosts.get(from), hosts.get(m.target()), step, r[0], r[1]));
+      long[] r = load.get(m.target());
+      moves.add(new Move(vm, hostsByName.get(from), hostsByName.get(m.target()), step, r[0], r[1]));
       if (vm.isPoweredOn()) {
-        long[] s = reserved.get(from);
+        long[] s = load.get(from);
         s[0] -= vm.getCpuReservationMhz();
         s[1] -= vm.getMemoryReservationMb();
         r[0] += vm.getCpuReservationMhz();

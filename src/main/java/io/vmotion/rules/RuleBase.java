@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -26,14 +28,34 @@ public final class RuleBase {
 
   private static final AtomicInteger BUILDS = new AtomicInteger();
 
+  private final KieContainer container;
   private final KieBase kieBase;
   private final Map<String, RuleInfo> rules;
   private final RuleData data;
+  private final Map<Set<String>, KieBase> subsets = new ConcurrentHashMap<>();
 
-  private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, RuleData data) {
+  private RuleBase(KieContainer container, KieBase kieBase, Map<String, RuleInfo> rules, RuleData data) {
+    this.container = container;
     this.kieBase = kieBase;
     this.rules = rules;
     this.data = data;
+  }
+
+  /**
+   * A rule base holding only the rules with these ids, built from the already compiled packages
+   * (no recompilation), so a rule can be evaluated on its own.
+   */
+  KieBase kieBaseOf(Set<String> ids) {
+    return subsets.computeIfAbsent(Set.copyOf(ids), keep -> {
+      KieBase base = container.newKieBase(KieServices.Factory.get().newKieBaseConfiguration());
+      for (KiePackage pkg : base.getKiePackages()) {
+        for (Rule r : List.copyOf(pkg.getRules())) {
+          Object id = r.getMetaData().get("id");
+          if (!keep.contains(String.valueOf(id))) base.removeRule(pkg.getName(), r.getName());
+        }
+      }
+      return base;
+    });
   }
 
   public KieBase kieBase() {
@@ -95,10 +117,11 @@ public final class RuleBase {
     KieBase base = container.getKieBase();
     Map<String, RuleInfo> rules = new LinkedHashMap<>();
     Map<String, String> fileOfPackageRule = fileIndex(drl);
+    Map<String, String> textOfRule = textIndex(drl);
     for (KiePackage pkg : base.getKiePackages()) {
       for (Rule r : pkg.getRules()) {
         String file = fileOfPackageRule.getOrDefault(r.getName(), "?");
-        RuleInfo info = metadata(r, file, problems);
+        RuleInfo info = metadata(r, file, textOfRule.getOrDefault(r.getName(), ""), problems);
         if (info == null) continue;
         RuleInfo earlier = rules.put(info.id(), info);
         if (earlier != null && earlier.file().equals(info.file())) {
@@ -110,7 +133,7 @@ public final class RuleBase {
       problems.add(new RuleProblem("rules", 0, 0, "the rule files define no rules", null));
     }
     if (!problems.isEmpty()) throw new RuleBuildException(problems);
-    return new RuleBase(base, rules, data);
+    return new RuleBase(container, base, rules, data);
   }
 
   /** The built-in rule set. */
@@ -118,7 +141,7 @@ public final class RuleBase {
     return build(List.of(RuleSource.builtin()));
   }
 
-  private static RuleInfo metadata(Rule r, String file, List<RuleProblem> problems) {
+  private static RuleInfo metadata(Rule r, String file, String text, List<RuleProblem> problems) {
     Map<String, Object> md = r.getMetaData();
     List<String> missing = new ArrayList<>();
     for (String key : List.of("id", "severity", "title", "remediation")) {
@@ -134,8 +157,29 @@ public final class RuleBase {
       problems.add(new RuleProblem(file, 0, 0, "rule \"" + r.getName() + "\": @severity must be error, warning or info, found \"" + md.get("severity") + "\"", null));
       return null;
     }
+    List<String> reads = null;
+    if (md.get("reads") != null) {
+      reads = new ArrayList<>();
+      List<String> declared = new ArrayList<>();
+      for (String p : md.get("reads").toString().split(",")) {
+        if (p.isBlank()) continue;
+        try {
+          reads.add(MoveProperty.resolve(p).path());
+          declared.addAll(MoveProperty.resolve(p).covers());
+        } catch (IllegalArgumentException e) {
+          problems.add(new RuleProblem(file, 0, 0, "rule \"" + r.getName() + "\": @reads " + e.getMessage(), null));
+          return null;
+        }
+      }
+      List<String> undeclared = ReadsCheck.undeclared(text, declared);
+      if (!undeclared.isEmpty()) {
+        problems.add(new RuleProblem(file, 0, 0, "rule \"" + r.getName() + "\" uses " + String.join(", ", undeclared)
+            + ", which its @reads does not declare; add them, or drop @reads to have it evaluated move by move", null));
+        return null;
+      }
+    }
     return new RuleInfo(str(md, "id"), severity, str(md, "title"), str(md, "remediation"), str(md, "fault"),
-        str(md, "explain"), str(md, "docs"), file);
+        str(md, "explain"), str(md, "docs"), file, reads);
   }
 
   private static String str(Map<String, Object> md, String key) {
@@ -150,6 +194,17 @@ public final class RuleBase {
     for (RuleFile f : drl) {
       java.util.regex.Matcher m = rule.matcher(f.text());
       while (m.find()) index.put(m.group(1), f.displayPath());
+    }
+    return index;
+  }
+
+  /** The text of each rule, from its header to its {@code end}, for the @reads check. */
+  private static Map<String, String> textIndex(List<RuleFile> drl) {
+    Map<String, String> index = new HashMap<>();
+    java.util.regex.Pattern rule = java.util.regex.Pattern.compile("(?ms)^\\s*rule\\s+\"([^\"]+)\"(.*?)^\\s*end\\s*$");
+    for (RuleFile f : drl) {
+      java.util.regex.Matcher m = rule.matcher(f.text());
+      while (m.find()) index.put(m.group(1), m.group(2));
     }
     return index;
   }

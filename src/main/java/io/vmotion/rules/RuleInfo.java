@@ -1,9 +1,13 @@
 package io.vmotion.rules;
 
+import java.util.List;
+
 /**
  * A rule's metadata, read from its DRL annotations: {@code @id}, {@code @severity},
  * {@code @title}, {@code @remediation}, and optionally {@code @fault} (the vSphere fault it
- * mirrors), {@code @explain} (what it checks and why vMotion needs it) and {@code @docs} (a link).
+ * mirrors), {@code @explain} (what it checks and why vMotion needs it), {@code @docs} (a link) and
+ * {@code @reads} (the move properties its conditions and message use, e.g. {@code "vm.vcpus,
+ * target.threads"}), which lets moves with equal values share one evaluation.
  */
 public record RuleInfo(
     String id,
@@ -13,4 +17,15 @@ public record RuleInfo(
     String fault,
     String explain,
     String docs,
-    String file) {}
+    String file,
+    List<String> reads) {
+
+  public RuleInfo {
+    reads = reads == null ? null : List.copyOf(reads);
+  }
+
+  /** Whether the rule declares the move properties it reads, so that moves can share its evaluation. */
+  public boolean declaresReads() {
+    return reads != null;
+  }
+}

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 public final class HostFact {
 
   private final Host host;
+  private final Set<String> baseline;
   private final Set<String> effectiveFeatures;
   private final Set<String> biosLocked;
   private final long maxVmotionNicMbps;
@@ -27,6 +28,7 @@ public final class HostFact {
    */
   public HostFact(Host host, Set<String> baseline) {
     this.host = host;
+    this.baseline = baseline;
     Set<String> usable = new TreeSet<>(host.cpu().features());
     usable.removeAll(host.cpu().biosDisabled());
     Set<String> locked = new TreeSet<>(host.cpu().features());
@@ -44,6 +46,24 @@ public final class HostFact {
 
   public Host host() {
     return host;
+  }
+
+  /** The same host under another name: a stand-in when moves share one evaluation. */
+  public HostFact renamed(String name) {
+    Host h = host;
+    return new HostFact(new Host(name, h.cluster(), h.version(), h.license(), h.state(), h.maintenanceMode(), h.cpu(),
+        h.evcMode(), h.memoryMb(), h.vmotionNics(), h.datastores(), h.portGroups()), this);
+  }
+
+  /** Shares the derived sets of {@code same}, which only differs in name. */
+  private HostFact(Host host, HostFact same) {
+    this.host = host;
+    this.baseline = same.baseline;
+    this.effectiveFeatures = same.effectiveFeatures;
+    this.biosLocked = same.biosLocked;
+    this.maxVmotionNicMbps = same.maxVmotionNicMbps;
+    this.datastores = same.datastores;
+    this.portGroups = same.portGroups;
   }
 
   public String getName() { return host.name(); }

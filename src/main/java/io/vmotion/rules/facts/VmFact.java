@@ -27,6 +27,19 @@ public final class VmFact {
     return vm;
   }
 
+  /** The same VM under another name and host name: a stand-in when moves share one evaluation. */
+  public VmFact renamed(String name, String host) {
+    return new VmFact(vm.withNames(name, host), this);
+  }
+
+  /** Shares the derived sets of {@code same}, which only differs in names. */
+  private VmFact(Vm vm, VmFact same) {
+    this.vm = vm;
+    this.cpuFeatures = same.cpuFeatures;
+    this.datastores = same.datastores;
+    this.portGroups = same.portGroups;
+  }
+
   public String getName() { return vm.name(); }
   public String getHost() { return vm.host(); }
   public String getPowerState() { return vm.powerState().json(); }

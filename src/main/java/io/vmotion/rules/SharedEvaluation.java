@@ -1,0 +1,451 @@
+package io.vmotion.rules;
+
+import io.vmotion.rules.facts.HostFact;
+import io.vmotion.rules.facts.Move;
+import io.vmotion.rules.facts.VmFact;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Evaluates every candidate move while running each rule only once per distinct combination of
+ * the values it reads.
+ *
+ * <p>A rule's {@code @reads} splits into what the VM side of a move offers (vm.*, source.*) and
+ * what the target side offers (target.*, the target's reservations). Every VM gets a key per rule
+ * (its VM-side values, interned to a number) and so does every host; a {@code target.X within
+ * vm.Y} column makes the host's key depend on the VM's key, keeping only the elements of Y. A
+ * move's result for the rule is then a function of the two keys, computed once, for a stand-in
+ * move whose names are tokens, and handed to every move with the same keys under its own names.
+ * This is exact because a rule may only use what it declares (RuleBase checks the rule text) and
+ * rules are deterministic; a test compares it with move-by-move evaluation.
+ *
+ * <p>A fleet has few distinct CPU, version and network configurations, so a hundred million moves
+ * need only thousands of rule evaluations; the moves themselves are visited twice, with array
+ * lookups.
+ */
+final class SharedEvaluation {
+
+  private static final int PENDING = -1;
+  /** A rule with at least this many stand-ins gets a rule base of its own. */
+  private static final int OWN_BASE = 5_000;
+  private static final boolean TIMING = Boolean.getBoolean("vmotion.timing");
+  private static final Object NULL = new Object();
+
+  /** One rule, with its keys for every VM and host and its results per key pair. */
+  private static final class RuleTable {
+    final RuleInfo rule;
+    final int index;
+    final List<MoveProperty> vmSide = new ArrayList<>();
+    final List<MoveProperty> targetSide = new ArrayList<>();
+    final List<MoveProperty> within = new ArrayList<>();
+    boolean realVmNames;
+    boolean realSourceName;
+    boolean realTargetName;
+    int[] vmKey;
+    int vmKeys;
+    /** Host key per host; with "within" columns, per VM key and host, found when first needed. */
+    int[] hostKey;
+    int[][] hostKeyPerVmKey;
+    List<Map<List<Object>, Integer>> withinKeys;
+    Object[][] vmSets;
+    Object[][] hostSets;
+    int[] firstVmOfKey;
+    int hostKeyCount;
+    /** Result per VM key and host key: 0 unknown, PENDING, or 1 + index into outcomes. */
+    int[][] results;
+    final List<List<Outcome>> outcomes = new ArrayList<>();
+    /** Per outcome: findings per severity, and whether it blocks (has an error). */
+    long[][] severities;
+    boolean[] blocks;
+    final List<int[]> standIns = new ArrayList<>();
+
+    RuleTable(RuleInfo rule, int index) {
+      this.rule = rule;
+      this.index = index;
+    }
+
+    int hostKey(int vk, int h) {
+      if (hostKeyPerVmKey == null) return hostKey[h];
+      int[] keys = hostKeyPerVmKey[vk];
+      if (keys == null) {
+        keys = hostKeyPerVmKey[vk] = new int[hostKey.length];
+        Arrays.fill(keys, -1);
+      }
+      int k = keys[h];
+      if (k < 0) k = keys[h] = withinKey(vk, h);
+      return k;
+    }
+
+    /**
+     * The host's key as this VM key sees it: its plain columns, plus per "within" column which
+     * elements of the VM's set the host's set holds (as positions in the VM's set).
+     */
+    private int withinKey(int vk, int h) {
+      Object[] tuple = new Object[1 + within.size()];
+      tuple[0] = hostKey[h];
+      int v = firstVmOfKey[vk];
+      for (int c = 0; c < within.size(); c++) {
+        Object[] mine = (Object[]) vmSets[c][v];
+        Collection<?> theirs = (Collection<?>) hostSets[c][h];
+        java.util.BitSet held = new java.util.BitSet(mine.length);
+        if (theirs != null) for (int i = 0; i < mine.length; i++) if (theirs.contains(mine[i])) held.set(i);
+        tuple[1 + c] = held;
+      }
+      Map<List<Object>, Integer> interned = withinKeys.get(vk);
+      return interned.computeIfAbsent(Arrays.asList(tuple), x -> interned.size());
+    }
+
+    int[] row(int vk, int hk) {
+      int[] row = results[vk];
+      if (row == null) row = results[vk] = new int[hostKeyPerVmKey == null ? hostKeyCount : 4];
+      if (hk >= row.length) row = results[vk] = Arrays.copyOf(row, Math.max(hk + 1, row.length * 2));
+      return row;
+    }
+  }
+
+  private final RuleBase rules;
+  private final MovePlanner planner;
+  private final Progress progress;
+  private final HostFact[] hosts;
+  private final VmFact[] vms;
+  private final int[] sourceOf;
+  private final int[][] targetsOf;
+  private final Map<String, int[]> propertyIds = new HashMap<>();
+  private long mark = System.nanoTime();
+
+  SharedEvaluation(RuleBase rules, MovePlanner planner, Scope scope, Progress progress) {
+    this.rules = rules;
+    this.planner = planner;
+    this.progress = progress;
+    this.hosts = planner.hosts.toArray(new HostFact[0]);
+    Map<HostFact, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < hosts.length; i++) index.put(hosts[i], i);
+    // Visiting VMs and targets in name order makes the findings come out nearly sorted.
+    this.vms = planner.vms.stream().filter(VmFact::isPoweredOn).sorted(Comparator.comparing(VmFact::getName)).toArray(VmFact[]::new);
+    this.sourceOf = new int[vms.length];
+    for (int v = 0; v < vms.length; v++) sourceOf[v] = index.get(planner.host(vms[v].getHost()));
+    this.targetsOf = new int[hosts.length][];
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (int h = 0; h < hosts.length; h++) groups.computeIfAbsent(group(scope, hosts[h]), k -> new ArrayList<>()).add(h);
+    for (int h = 0; h < hosts.length; h++) {
+      int self = h;
+      targetsOf[h] = groups.get(group(scope, hosts[h])).stream().filter(t -> t != self)
+          .sorted(Comparator.comparing(t -> hosts[t].getName())).mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  private static String group(Scope scope, HostFact h) {
+    return scope == Scope.ALL ? "" : "cluster:" + h.getCluster();
+  }
+
+  private void time(String what) {
+    if (!TIMING) return;
+    long now = System.nanoTime();
+    System.err.printf("  %-40s %6.2fs%n", what, (now - mark) / 1e9);
+    mark = now;
+  }
+
+  void run(EvaluationBuilder out) {
+    time("setup");
+    List<RuleTable> tables = new ArrayList<>();
+    List<String> oneByOne = new ArrayList<>();
+    for (RuleInfo r : rules.rules()) {
+      if (r.declaresReads()) tables.add(table(r, tables.size()));
+      else oneByOne.add(r.id());
+    }
+    time("keys");
+    Move[][] individualMoves = null;
+    Map<Move, List<Finding>> individual = Map.of();
+    if (!oneByOne.isEmpty()) {
+      // Rules that do not say what they read see every move, one by one.
+      individualMoves = new Move[vms.length][];
+      List<Move> all = new ArrayList<>();
+      for (int v = 0; v < vms.length; v++) {
+        int[] targets = targetsOf[sourceOf[v]];
+        individualMoves[v] = new Move[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+          individualMoves[v][i] = planner.move(vms[v], hosts[targets[i]]);
+          all.add(individualMoves[v][i]);
+        }
+      }
+      individual = Evaluator.evaluateMoves(rules, rules.kieBaseOf(Set.copyOf(oneByOne)), all, progress);
+      time("rules without @reads");
+    }
+
+    long total = 0;
+    for (int v = 0; v < vms.length; v++) total += targetsOf[sourceOf[v]].length;
+
+    // Pass 1: which key pairs occur, and one stand-in move for each.
+    long seen = 0;
+    for (int v = 0; v < vms.length; v++) {
+      int[] targets = targetsOf[sourceOf[v]];
+      for (RuleTable t : tables) {
+        int vk = t.vmKey[v];
+        for (int target : targets) {
+          int hk = t.hostKey(vk, target);
+          int[] row = t.row(vk, hk);
+          if (row[hk] == 0) {
+            row[hk] = PENDING;
+            t.standIns.add(new int[] {vk, hk, v, target});
+          }
+        }
+      }
+      seen += targets.length;
+      if ((v & 255) == 0) progress.update("grouping moves", seen, total);
+    }
+    time("pass 1");
+
+    // A rule with many stand-ins gets a rule base of its own, so no other rule's conditions run on
+    // them; the rest share the full base, where building a base would cost more than it saves.
+    List<List<RuleTable>> groups = new ArrayList<>();
+    List<RuleTable> small = new ArrayList<>();
+    for (RuleTable t : tables) {
+      if (TIMING) System.err.printf("  rule %-22s %d stand-ins%n", t.rule.id(), t.standIns.size());
+      if (t.standIns.size() >= OWN_BASE) groups.add(List.of(t));
+      else small.add(t);
+    }
+    if (!small.isEmpty()) groups.add(small);
+    groups.parallelStream().forEach(this::evaluate);
+    time("rules");
+
+    // Pass 2: every move receives its rules' results under its own names.
+    seen = 0;
+    if (out.keepsPairs()) {
+      List<Finding> found = new ArrayList<>();
+      for (int v = 0; v < vms.length; v++) {
+        int[] targets = targetsOf[sourceOf[v]];
+        String vm = vms[v].getName();
+        String source = hosts[sourceOf[v]].getName();
+        for (int i = 0; i < targets.length; i++) {
+          int target = targets[i];
+          String targetName = hosts[target].getName();
+          found.clear();
+          for (RuleTable t : tables) {
+            int vk = t.vmKey[v];
+            int result = t.results[vk][t.hostKey(vk, target)];
+            if (result > 0) for (Outcome o : t.outcomes.get(result - 1)) found.add(o.finding(vm, source, targetName, 0));
+          }
+          if (individualMoves != null) found.addAll(individual.getOrDefault(individualMoves[v][i], List.of()));
+          out.pair(vm, source, targetName, found);
+        }
+        seen += targets.length;
+        if ((v & 255) == 0) progress.update("reporting moves", seen, total);
+      }
+    } else {
+      count(out, tables, individualMoves, individual, total);
+    }
+    time("pass 2");
+  }
+
+  /** Pass 2 for summaries: counts only, with no finding objects, for a hundred million moves. */
+  private void count(EvaluationBuilder out, List<RuleTable> tables, Move[][] individualMoves,
+      Map<Move, List<Finding>> individual, long total) {
+    String[] ids = tables.stream().map(t -> t.rule.id()).toArray(String[]::new);
+    long[] severities = new long[Severity.values().length];
+    int[] blockedPerRule = new int[tables.size()];
+    boolean[] blockingNow = new boolean[tables.size()];
+    long seen = 0;
+    for (int v = 0; v < vms.length; v++) {
+      int[] targets = targetsOf[sourceOf[v]];
+      Arrays.fill(blockedPerRule, 0);
+      Map<String, Integer> extraBlocked = new TreeMap<>();
+      int compatible = 0;
+      for (int i = 0; i < targets.length; i++) {
+        int target = targets[i];
+        boolean blocked = false;
+        for (int r = 0; r < tables.size(); r++) {
+          RuleTable t = tables.get(r);
+          int vk = t.vmKey[v];
+          int result = t.results[vk][t.hostKey(vk, target)];
+          blockingNow[r] = false;
+          if (result > 0) {
+            long[] sev = t.severities[result - 1];
+            for (int s = 0; s < sev.length; s++) severities[s] += sev[s];
+            if (t.blocks[result - 1]) {
+              blockedPerRule[r]++;
+              blocked = true;
+              blockingNow[r] = true;
+            }
+          }
+        }
+        if (individualMoves != null) {
+          Set<String> counted = new HashSet<>();
+          for (Finding f : individual.getOrDefault(individualMoves[v][i], List.of())) {
+            severities[f.severity().ordinal()]++;
+            if (f.severity() == Severity.ERROR) {
+              blocked = true;
+              if (counted.add(f.rule())) extraBlocked.merge(f.rule(), 1, Integer::sum);
+            }
+          }
+        }
+        if (!blocked) compatible++;
+      }
+      TreeMap<String, Integer> blockedBy = new TreeMap<>(extraBlocked);
+      for (int r = 0; r < ids.length; r++) if (blockedPerRule[r] > 0) blockedBy.merge(ids[r], blockedPerRule[r], Integer::sum);
+      out.vm(vms[v].getName(), hosts[sourceOf[v]].getName(), targets.length, compatible, blockedBy);
+      seen += targets.length;
+      if ((v & 255) == 0) progress.update("counting moves", seen, total);
+    }
+    out.severities(severities);
+  }
+
+  private RuleTable table(RuleInfo rule, int index) {
+    RuleTable t = new RuleTable(rule, index);
+    for (String p : rule.reads()) {
+      MoveProperty prop = MoveProperty.resolve(p);
+      if (prop.isName()) {
+        if (p.startsWith("vm.")) t.realVmNames = true;
+        if (p.equals("source.name") || p.equals("vm.host")) t.realSourceName = true;
+        if (p.equals("target.name")) t.realTargetName = true;
+      }
+      if (prop.within() != null) {
+        t.within.add(prop);
+        t.vmSide.add(prop.within());
+        continue;
+      }
+      switch (prop.side()) {
+        case VM -> t.vmSide.add(prop);
+        case TARGET -> t.targetSide.add(prop);
+        case MOVE -> { } // the plan step: always 0 outside a plan
+      }
+    }
+    List<int[]> vmColumns = new ArrayList<>();
+    for (MoveProperty p : t.vmSide) vmColumns.add(ids(p));
+    List<int[]> hostColumns = new ArrayList<>();
+    for (MoveProperty p : t.targetSide) hostColumns.add(ids(p));
+    int[] count = new int[1];
+    t.firstVmOfKey = new int[vms.length];
+    t.vmKey = keys(vmColumns, vms.length, count, t.firstVmOfKey);
+    t.vmKeys = count[0];
+    t.hostKey = keys(hostColumns, hosts.length, count, null);
+    t.hostKeyCount = count[0];
+    t.results = new int[t.vmKeys][];
+    if (!t.within.isEmpty()) {
+      t.hostKeyPerVmKey = new int[t.vmKeys][];
+      t.withinKeys = new ArrayList<>();
+      for (int vk = 0; vk < t.vmKeys; vk++) t.withinKeys.add(new HashMap<>());
+      t.vmSets = new Object[t.within.size()][];
+      t.hostSets = new Object[t.within.size()][];
+      for (int c = 0; c < t.within.size(); c++) {
+        Object[] sets = values(t.within.get(c).within(), true);
+        for (int v = 0; v < sets.length; v++) sets[v] = sets[v] == null ? new Object[0] : ((Collection<?>) sets[v]).toArray();
+        t.vmSets[c] = sets;
+        t.hostSets[c] = values(t.within.get(c), false);
+      }
+    }
+    return t;
+  }
+
+  /** Each property's value per VM (or host), interned to a number once for all rules. */
+  private int[] ids(MoveProperty prop) {
+    return propertyIds.computeIfAbsent(prop.path(), k -> {
+      Object[] values = values(prop, prop.side() == MoveProperty.Side.VM);
+      Map<Object, Integer> interned = new HashMap<>();
+      int[] ids = new int[values.length];
+      for (int i = 0; i < values.length; i++) ids[i] = interned.computeIfAbsent(values[i] == null ? NULL : values[i], x -> interned.size());
+      return ids;
+    });
+  }
+
+  private Object[] values(MoveProperty prop, boolean vmSide) {
+    int n = vmSide ? vms.length : hosts.length;
+    Object[] values = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Move m = vmSide ? planner.move(vms[i], hosts[sourceOf[i]]) : (vms.length == 0 ? null : planner.move(vms[0], hosts[i]));
+      values[i] = m == null ? null : prop.value(m);
+    }
+    return values;
+  }
+
+  private static int[] keys(List<int[]> columns, int n, int[] count, int[] firstOfKey) {
+    Map<List<Integer>, Integer> interned = new HashMap<>();
+    int[] keys = new int[n];
+    for (int i = 0; i < n; i++) {
+      Integer[] tuple = new Integer[columns.size()];
+      for (int c = 0; c < tuple.length; c++) tuple[c] = columns.get(c)[i];
+      int index = i;
+      keys[i] = interned.computeIfAbsent(Arrays.asList(tuple), x -> {
+        if (firstOfKey != null) firstOfKey[interned.size()] = index;
+        return interned.size();
+      });
+    }
+    count[0] = Math.max(1, interned.size());
+    return keys;
+  }
+
+  /**
+   * Runs each rule once per key pair that occurs, on a stand-in move whose names are tokens. With
+   * several rules in one base, an agenda filter lets each stand-in fire only its own rule.
+   */
+  private void evaluate(List<RuleTable> tables) {
+    List<Move> standIns = new ArrayList<>();
+    Map<Move, String> owner = new IdentityHashMap<>();
+    for (RuleTable t : tables) {
+      // Stand-in facts are built once per VM and host, not per move.
+      VmFact[] vmStandIns = new VmFact[vms.length];
+      HostFact[] sourceStandIns = new HostFact[hosts.length];
+      HostFact[] targetStandIns = new HostFact[hosts.length];
+      for (int[] s : t.standIns) {
+        int v = s[2];
+        int target = s[3];
+        int source = sourceOf[v];
+        VmFact vm = vmStandIns[v];
+        if (vm == null) {
+          vm = vmStandIns[v] = vms[v].renamed(t.realVmNames ? vms[v].getName() : Outcome.VM,
+              t.realSourceName ? vms[v].getHost() : Outcome.SOURCE);
+        }
+        HostFact src = sourceStandIns[source];
+        if (src == null) src = sourceStandIns[source] = t.realSourceName ? hosts[source] : hosts[source].renamed(Outcome.SOURCE);
+        HostFact tgt = targetStandIns[target];
+        if (tgt == null) tgt = targetStandIns[target] = t.realTargetName ? hosts[target] : hosts[target].renamed(Outcome.TARGET);
+        Move real = planner.move(vms[v], hosts[target]);
+        Move standIn = new Move(vm, src, tgt, 0, real.getTargetCpuReservedMhz(), real.getTargetMemoryReservedMb());
+        standIns.add(standIn);
+        owner.put(standIn, t.rule.id());
+      }
+    }
+    Map<Move, List<Findings.Raw>> raw;
+    if (tables.size() == 1) {
+      raw = Evaluator.raw(rules, rules.kieBaseOf(Set.of(tables.get(0).rule.id())), standIns, Progress.NONE);
+    } else {
+      raw = Evaluator.raw(rules, rules.kieBase(), standIns,
+          match -> match.getObjects().stream().anyMatch(o -> o instanceof Move m
+              && String.valueOf(match.getRule().getMetaData().get("id")).equals(owner.get(m))));
+    }
+    int i = 0;
+    for (RuleTable t : tables) {
+      Map<List<Outcome>, Integer> distinct = new HashMap<>();
+      for (int[] s : t.standIns) {
+        Move standIn = standIns.get(i++);
+        List<Outcome> outcome = new ArrayList<>();
+        for (Findings.Raw r : raw.getOrDefault(standIn, List.of())) {
+          outcome.add(new Outcome(r.rule(), r.severity(), r.message(), r.remediation()));
+        }
+        int id = distinct.computeIfAbsent(List.copyOf(outcome), k -> {
+          t.outcomes.add(k);
+          return t.outcomes.size();
+        });
+        t.results[s[0]][s[1]] = id;
+      }
+      t.standIns.clear();
+      t.severities = new long[t.outcomes.size()][Severity.values().length];
+      t.blocks = new boolean[t.outcomes.size()];
+      for (int o = 0; o < t.outcomes.size(); o++) {
+        for (Outcome x : t.outcomes.get(o)) {
+          t.severities[o][x.severity().ordinal()]++;
+          if (x.severity() == Severity.ERROR) t.blocks[o] = true;
+        }
+      }
+    }
+  }
+}
