@@ -76,14 +76,21 @@ final class SharedEvaluation {
 
     int hostKey(int vk, int h) {
       if (hostKeyPerVmKey == null) return hostKey[h];
+      int[] keys = keysRow(vk);
+      int k = keys[h];
+      if (k < 0) k = keys[h] = withinKey(vk, h);
+      return k;
+    }
+
+    /** The host keys as VM key {@code vk} sees them; -1 where not yet needed (only with "within"). */
+    int[] keysRow(int vk) {
+      if (hostKeyPerVmKey == null) return hostKey;
       int[] keys = hostKeyPerVmKey[vk];
       if (keys == null) {
         keys = hostKeyPerVmKey[vk] = new int[hostKey.length];
         Arrays.fill(keys, -1);
       }
-      int k = keys[h];
-      if (k < 0) k = keys[h] = withinKey(vk, h);
-      return k;
+      return keys;
     }
 
     /**
@@ -185,14 +192,20 @@ final class SharedEvaluation {
     long total = 0;
     for (int v = 0; v < vms.length; v++) total += targetsOf[sourceOf[v]].length;
 
-    // Pass 1: which key pairs occur, and one stand-in move for each.
-    long seen = 0;
-    for (int v = 0; v < vms.length; v++) {
-      int[] targets = targetsOf[sourceOf[v]];
-      for (RuleTable t : tables) {
+    // Pass 1: which key pairs occur, and one stand-in move for each. VMs with the same key on the
+    // same host see the same targets, so each (key, host) is visited once.
+    int done = 0;
+    for (RuleTable t : tables) {
+      Set<Long> visited = new HashSet<>();
+      for (int v = 0; v < vms.length; v++) {
         int vk = t.vmKey[v];
-        for (int target : targets) {
-          int hk = t.hostKey(vk, target);
+        int source = sourceOf[v];
+        if (!visited.add(((long) vk << 32) | source)) continue;
+        int[] keys = t.keysRow(vk);
+        boolean lazy = t.hostKeyPerVmKey != null;
+        for (int target : targetsOf[source]) {
+          int hk = keys[target];
+          if (lazy && hk < 0) hk = keys[target] = t.withinKey(vk, target);
           int[] row = t.row(vk, hk);
           if (row[hk] == 0) {
             row[hk] = PENDING;
@@ -200,8 +213,7 @@ final class SharedEvaluation {
           }
         }
       }
-      seen += targets.length;
-      if ((v & 255) == 0) progress.update("grouping moves", seen, total);
+      progress.update("grouping moves", ++done, tables.size());
     }
     time("pass 1");
 
@@ -219,7 +231,7 @@ final class SharedEvaluation {
     time("rules");
 
     // Pass 2: every move receives its rules' results under its own names.
-    seen = 0;
+    long seen = 0;
     if (out.keepsPairs()) {
       List<Finding> found = new ArrayList<>();
       for (int v = 0; v < vms.length; v++) {
@@ -247,51 +259,68 @@ final class SharedEvaluation {
     time("pass 2");
   }
 
-  /** Pass 2 for summaries: counts only, with no finding objects, for a hundred million moves. */
+  /**
+   * Pass 2 for summaries: counts only, with no finding objects, for a hundred million moves. Per
+   * VM, each rule's results row and host keys are fetched once and the targets scanned in a tight
+   * loop.
+   */
   private void count(EvaluationBuilder out, List<RuleTable> tables, Move[][] individualMoves,
       Map<Move, List<Finding>> individual, long total) {
     String[] ids = tables.stream().map(t -> t.rule.id()).toArray(String[]::new);
-    long[] severities = new long[Severity.values().length];
-    int[] blockedPerRule = new int[tables.size()];
-    boolean[] blockingNow = new boolean[tables.size()];
+    int kinds = Severity.values().length;
+    long[] severities = new long[kinds];
+    int maxTargets = 0;
+    for (int[] t : targetsOf) maxTargets = Math.max(maxTargets, t.length);
+    boolean[] blocked = new boolean[maxTargets];
+    // Per table and outcome: findings per severity, flattened, and whether it blocks.
+    int[][] sev = new int[tables.size()][];
+    for (int r = 0; r < tables.size(); r++) {
+      RuleTable t = tables.get(r);
+      sev[r] = new int[(t.outcomes.size() + 1) * kinds];
+      for (int o = 0; o < t.outcomes.size(); o++) {
+        for (int k = 0; k < kinds; k++) sev[r][(o + 1) * kinds + k] = (int) t.severities[o][k];
+      }
+    }
     long seen = 0;
     for (int v = 0; v < vms.length; v++) {
       int[] targets = targetsOf[sourceOf[v]];
-      Arrays.fill(blockedPerRule, 0);
-      Map<String, Integer> extraBlocked = new TreeMap<>();
-      int compatible = 0;
-      for (int i = 0; i < targets.length; i++) {
-        int target = targets[i];
-        boolean blocked = false;
-        for (int r = 0; r < tables.size(); r++) {
-          RuleTable t = tables.get(r);
-          int vk = t.vmKey[v];
-          int result = t.results[vk][t.hostKey(vk, target)];
-          blockingNow[r] = false;
+      Arrays.fill(blocked, 0, targets.length, false);
+      TreeMap<String, Integer> blockedBy = new TreeMap<>();
+      for (int r = 0; r < tables.size(); r++) {
+        RuleTable t = tables.get(r);
+        int vk = t.vmKey[v];
+        int[] keys = t.keysRow(vk);
+        int[] row = t.results[vk];
+        boolean[] blocks = t.blocks;
+        int[] sevOf = sev[r];
+        int byRule = 0;
+        for (int i = 0; i < targets.length; i++) {
+          int result = row[keys[targets[i]]];
           if (result > 0) {
-            long[] sev = t.severities[result - 1];
-            for (int s = 0; s < sev.length; s++) severities[s] += sev[s];
-            if (t.blocks[result - 1]) {
-              blockedPerRule[r]++;
-              blocked = true;
-              blockingNow[r] = true;
+            int base = result * kinds;
+            for (int k = 0; k < kinds; k++) severities[k] += sevOf[base + k];
+            if (blocks[result - 1]) {
+              byRule++;
+              blocked[i] = true;
             }
           }
         }
-        if (individualMoves != null) {
+        if (byRule > 0) blockedBy.put(ids[r], byRule);
+      }
+      if (individualMoves != null) {
+        for (int i = 0; i < targets.length; i++) {
           Set<String> counted = new HashSet<>();
           for (Finding f : individual.getOrDefault(individualMoves[v][i], List.of())) {
             severities[f.severity().ordinal()]++;
             if (f.severity() == Severity.ERROR) {
-              blocked = true;
-              if (counted.add(f.rule())) extraBlocked.merge(f.rule(), 1, Integer::sum);
+              blocked[i] = true;
+              if (counted.add(f.rule())) blockedBy.merge(f.rule(), 1, Integer::sum);
             }
           }
         }
-        if (!blocked) compatible++;
       }
-      TreeMap<String, Integer> blockedBy = new TreeMap<>(extraBlocked);
-      for (int r = 0; r < ids.length; r++) if (blockedPerRule[r] > 0) blockedBy.merge(ids[r], blockedPerRule[r], Integer::sum);
+      int compatible = 0;
+      for (int i = 0; i < targets.length; i++) if (!blocked[i]) compatible++;
       out.vm(vms[v].getName(), hosts[sourceOf[v]].getName(), targets.length, compatible, blockedBy);
       seen += targets.length;
       if ((v & 255) == 0) progress.update("counting moves", seen, total);
