@@ -24,6 +24,8 @@ public final class Main {
 
       commands:
         validate [INVENTORY]   check which VMs can vMotion where, and why not (default: the bundled example)
+        import rvtools|vsphere FILE [-o OUT]
+                               convert an RVTools .xlsx or a vSphere JSON dump to an inventory
         verify                 model-check the live-migration protocol
         help                   this text
 
@@ -53,6 +55,7 @@ public final class Main {
     try {
       return switch (args[0]) {
         case "validate" -> new ValidateCommand(out, err).run(rest);
+        case "import" -> new ImportCommand(out, err).run(rest);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
           yield OK;
