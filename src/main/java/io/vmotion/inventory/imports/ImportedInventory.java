@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -300,15 +298,5 @@ public final class ImportedInventory {
     java.util.regex.Matcher m = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{1,2}))?").matcher(text);
     if (!m.find()) return null;
     return m.group(1) + "." + m.group(2) + "." + (m.group(3) == null ? "0" : m.group(3));
-  }
-
-  /** Keeps insertion order for callers that build maps of names. */
-  public static <K, V> Map<K, V> ordered() {
-    return new LinkedHashMap<>();
-  }
-
-  /** The known EVC keys of a set of names, for warnings. */
-  public static Set<String> sorted(Collection<String> c) {
-    return new TreeSet<>(c);
   }
 }
