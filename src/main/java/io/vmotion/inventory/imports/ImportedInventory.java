@@ -101,7 +101,11 @@ public final class ImportedInventory {
     return new ImportResult(root, warnings.lines());
   }
 
-  private void addMissingHosts() {
+  /**
+   * Adds the hosts that VMs name but the source lacks, with the cluster the VM gives. Idempotent;
+   * importers call it early when later steps need every host to exist.
+   */
+  public void addMissingHosts() {
     for (VmDraft vm : vms.values()) {
       if (vm.host == null || vm.host.isBlank()) {
         vm.host = "unknown-host";
@@ -128,6 +132,22 @@ public final class ImportedInventory {
   }
 
   private void fill(HostDraft h) {
+    if (!h.listed && (h.datastores.isEmpty() || h.portGroups.isEmpty())) {
+      // Nothing is known of what the host mounts or connects: offer what its cluster's VMs use, so
+      // that moves to it are not all blocked by a guess.
+      boolean datastores = h.datastores.isEmpty();
+      boolean portGroups = h.portGroups.isEmpty();
+      for (VmDraft v : vms.values()) {
+        HostDraft vh = hosts.get(v.host);
+        if (vh != null && java.util.Objects.equals(vh.cluster, h.cluster)) {
+          if (datastores) h.datastores.addAll(v.datastores);
+          if (portGroups) v.nics.forEach(n -> h.portGroups.add(n.portGroup()));
+        }
+      }
+      warnings.add((datastores && portGroups ? "datastores and port groups" : datastores ? "datastores" : "port groups")
+          + " unknown; given those its cluster's VMs use, so " + (datastores ? "storage.shared" : "")
+          + (datastores && portGroups ? " and " : "") + (portGroups ? "network.port-group" : "") + " is not really checked", h.name);
+    }
     if (h.version != null && !VERSION.matcher(h.version).matches()) {
       warnings.add("ESXi version \"" + h.version + "\" not understood", h.name);
       h.version = null;

@@ -79,6 +79,7 @@ public final class RvToolsImporter {
     reservations(wb, byKey, skippedKeys, warnings);
     disks(wb, byKey, skippedKeys, warnings);
     networks(wb, vInfo, byKey, skippedKeys, warnings);
+    inv.addMissingHosts(); // so that port groups and datastores shared by a cluster reach them too
     portGroups(wb, inv, warnings);
     datastores(wb, inv, warnings);
     vmotionNics(wb, inv, warnings);
@@ -362,9 +363,9 @@ public final class RvToolsImporter {
           String pg = Table.text(r, network);
           if (d != null && pg != null) d.nics.add(new VmDraft.Nic(pg, Table.text(r, mac)));
         }
-        return;
       }
     }
+    // VMs that vNetwork does not list (or all, without it) take vInfo's "Network #N" columns.
     if (vInfo == null) return;
     int vm = vInfo.column(null, "VM", "Name", "VM Name");
     int uuid = vInfo.column(null, "VM UUID", "UUID");
@@ -374,12 +375,14 @@ public final class RvToolsImporter {
       if (c >= 0) cols.add(c);
     }
     if (cols.isEmpty()) {
-      warnings.add("tab vInfo: no \"Network #1\" columns either; VMs have no networks, so network.port-group is not checked");
+      if (t == null) warnings.add("tab vInfo: no \"Network #1\" columns either; VMs have no networks, so network.port-group is not checked");
       return;
     }
+    Set<VmDraft> listed = new HashSet<>();
+    byKey.values().stream().filter(d -> !d.nics.isEmpty()).forEach(listed::add);
     for (Row r : vInfo.rows()) {
       VmDraft d = vmOf(r, vm, uuid, byKey, skipped);
-      if (d == null) continue;
+      if (d == null || listed.contains(d)) continue;
       for (int c : cols) {
         String pg = Table.text(r, c);
         if (pg != null) d.nics.add(new VmDraft.Nic(pg, null));

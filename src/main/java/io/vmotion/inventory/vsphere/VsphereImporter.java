@@ -78,14 +78,21 @@ public final class VsphereImporter {
     Names names = new Names(objects, warnings);
     for (JsonNode h : objects.hosts) host(h, inv, names, objects);
     int templates = 0;
+    int placeholders = 0;
     for (JsonNode v : objects.vms) {
       if (v.at("/Config/Template").asBoolean(false) || v.at("/Summary/Config/Template").asBoolean(false)) {
         templates++;
         continue;
       }
+      // Site Recovery Manager placeholders are managed by the SRM extension and never run here.
+      if ("placeholderVm".equals(v.at("/Config/ManagedBy/Type").asText()) && v.at("/Config/ManagedBy/ExtensionKey").asText().startsWith("com.vmware.vcDr")) {
+        placeholders++;
+        continue;
+      }
       vm(v, inv, names);
     }
     if (templates > 0) warnings.add(templates + " template(s) skipped: templates cannot be powered on or vMotioned");
+    if (placeholders > 0) warnings.add(placeholders + " SRM placeholder VM(s) skipped: they are not running VMs");
     if (!objects.unknownTypes.isEmpty()) warnings.add("objects of other types ignored: " + String.join(", ", new TreeSet<>(objects.unknownTypes)));
     return inv.build();
   }

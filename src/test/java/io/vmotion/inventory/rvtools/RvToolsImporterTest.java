@@ -200,6 +200,10 @@ class RvToolsImporterTest {
     Inventory inv = RuleFacts.readBack(r);
     Host b1 = host(inv, "esx-b1");
     assertThat(b1.cluster()).isEqualTo("branch");
+    // Nothing says what esx-b1 mounts or connects: it offers what its cluster's VMs use.
+    assertThat(b1.datastores()).containsExactly("ds-local-b1");
+    assertThat(b1.portGroups()).containsExactly("pg-web");
+    assertThat(b1.version().toString()).isEqualTo("7.0.3"); // the lowest known release, as no host shares its cluster
     assertThat(vm(inv, "orphan-01").host()).isEqualTo("esx-b1");
     assertThat(r.warnings()).anyMatch(w -> w.startsWith(dir.resolve("m.xlsx") + ": host not in tab vHost") && w.contains("esx-b1"));
     // Each gap is reported once, however many facts it affected.

@@ -92,6 +92,10 @@ class VsphereImporterTest {
     template.put("Name", "a-template");
     ((ObjectNode) template.get("Config")).put("Template", true);
     ((ArrayNode) root.get("vms")).add(template);
+    ObjectNode placeholder = root.get("vms").get(1).deepCopy();
+    placeholder.put("Name", "an-srm-placeholder");
+    ((ObjectNode) placeholder.get("Config")).putObject("ManagedBy").put("ExtensionKey", "com.vmware.vcDr").put("Type", "placeholderVm");
+    ((ArrayNode) root.get("vms")).add(placeholder);
     return root;
   }
 
@@ -110,7 +114,8 @@ class VsphereImporterTest {
     assertThat(h.cpu().features()).contains("xsaveopt");
     Vm vm = vm(inv, "DC0_H0_VM0");
     assertThat(vm.cpuFeatures()).contains(RuleFacts.rules().data().baselines().get("intel-westmere").features());
-    assertThat(inv.vms()).extracting(Vm::name).doesNotContain("a-template");
+    assertThat(inv.vms()).extracting(Vm::name).doesNotContain("a-template", "an-srm-placeholder");
+    assertThat(r.warnings()).anyMatch(w -> w.contains("1 SRM placeholder VM(s) skipped"));
     assertThat(r.warnings()).anyMatch(w -> w.contains("1 template(s) skipped"));
   }
 
