@@ -70,13 +70,15 @@ public final class VsphereImporter {
   public ImportResult read(String file, JsonNode root) throws InvalidInputException {
     Objects objects = Objects.of(root);
     if (objects.hosts.isEmpty() && objects.vms.isEmpty()) {
+      String hint = objects.unknownTypes.contains("(ObjectContent)")
+          ? "; this is property-collector output (Obj/PropSet): dump whole objects with 'govc object.collect -o -json MOID'" : "";
       throw InvalidInputException.of(file, "no HostSystem or VirtualMachine objects found; expected a dump with "
-          + "\"hosts\" and \"vms\" arrays of govmomi objects (see docs/importing.md)");
+          + "\"hosts\" and \"vms\" arrays of govmomi objects, or one array of them (see docs/importing.md)" + hint);
     }
     Warnings warnings = new Warnings(file);
     ImportedInventory inv = new ImportedInventory(warnings, evc, "the dump's hosts");
     Names names = new Names(objects, warnings);
-    for (JsonNode h : objects.hosts) host(h, inv, names, objects);
+    for (JsonNode h : objects.hosts) host(h, inv, names);
     int templates = 0;
     int placeholders = 0;
     for (JsonNode v : objects.vms) {
@@ -123,7 +125,7 @@ public final class VsphereImporter {
         case "VirtualMachine" -> vms.add(obj);
         case "ClusterComputeResource" -> clusters.add(obj);
         case "Datastore", "Network", "DistributedVirtualPortgroup", "OpaqueNetwork", "ComputeResource" -> { }
-        default -> unknownTypes.add(type.isEmpty() ? "(no Self.Type)" : type);
+        default -> unknownTypes.add(!type.isEmpty() ? type : obj.has("Obj") && obj.has("PropSet") ? "(ObjectContent)" : "(no Self.Type)");
       }
     }
   }
@@ -133,12 +135,27 @@ public final class VsphereImporter {
     private final Objects objects;
     private final Warnings warnings;
     private final Map<String, String> clusterOfHost = new HashMap<>();
+    final Map<String, Set<String>> mountedOn = new HashMap<>();
+    final Map<String, Set<String>> networksOn = new HashMap<>();
 
     Names(Objects objects, Warnings warnings) {
       this.objects = objects;
       this.warnings = warnings;
       for (JsonNode c : objects.clusters) {
         for (JsonNode h : c.path("Host")) clusterOfHost.put(ref(h), c.path("Name").asText(null));
+      }
+      // Datastores list the hosts that mount them, networks the hosts that connect to them.
+      for (JsonNode obj : objects.byRef.values()) {
+        String type = obj.at("/Self/Type").asText();
+        if (!obj.hasNonNull("Name")) continue;
+        String name = obj.get("Name").asText();
+        if (type.equals("Datastore")) {
+          for (JsonNode mount : obj.path("Host")) {
+            if (mount.at("/MountInfo/Mounted").asBoolean(true)) mountedOn.computeIfAbsent(ref(mount.path("Key")), k -> new TreeSet<>()).add(name);
+          }
+        } else if (type.equals("Network") || type.equals("DistributedVirtualPortgroup") || type.equals("OpaqueNetwork")) {
+          for (JsonNode ref : obj.path("Host")) networksOn.computeIfAbsent(ref(ref), k -> new TreeSet<>()).add(name);
+        }
       }
     }
 
@@ -190,7 +207,7 @@ public final class VsphereImporter {
     }
   }
 
-  private void host(JsonNode h, ImportedInventory inv, Names names, Objects objects) {
+  private void host(JsonNode h, ImportedInventory inv, Names names) {
     String name = text(h.path("Name"));
     if (name == null) name = text(h.at("/Summary/Config/Name"));
     if (name == null) {
@@ -222,20 +239,8 @@ public final class VsphereImporter {
 
     for (JsonNode ds : h.path("Datastore")) d.datastores.add(names.name(ds));
     String self = Names.ref(h.path("Self"));
-    for (JsonNode obj : objects.byRef.values()) {
-      String type = obj.at("/Self/Type").asText();
-      if (type.equals("Datastore")) {
-        for (JsonNode mount : obj.path("Host")) {
-          if (Names.ref(mount.path("Key")).equals(self) && mount.at("/MountInfo/Mounted").asBoolean(true) && obj.hasNonNull("Name")) {
-            d.datastores.add(obj.get("Name").asText());
-          }
-        }
-      } else if (type.equals("Network") || type.equals("DistributedVirtualPortgroup") || type.equals("OpaqueNetwork")) {
-        for (JsonNode ref : obj.path("Host")) {
-          if (Names.ref(ref).equals(self) && obj.hasNonNull("Name")) d.portGroups.add(obj.get("Name").asText());
-        }
-      }
-    }
+    d.datastores.addAll(names.mountedOn.getOrDefault(self, Set.of()));
+    d.portGroups.addAll(names.networksOn.getOrDefault(self, Set.of()));
     for (JsonNode net : h.path("Network")) d.portGroups.add(names.name(net));
     for (JsonNode pg : h.at("/Config/Network/Portgroup")) {
       String pgName = text(pg.at("/Spec/Name"));

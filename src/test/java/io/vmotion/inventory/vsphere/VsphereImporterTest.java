@@ -144,6 +144,9 @@ class VsphereImporterTest {
     InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
         () -> importer.read("inv.json", JSON.readTree("{\"hosts\": [{\"name\": \"h1\"}], \"vms\": []}")));
     assertThat(e.render()).startsWith("inv.json: no HostSystem or VirtualMachine objects found");
+    InvalidInputException props = catchThrowableOfType(InvalidInputException.class, () -> importer.read("props.json",
+        JSON.readTree("[{\"Obj\": {\"Type\": \"HostSystem\", \"Value\": \"host-1\"}, \"PropSet\": [{\"Name\": \"name\", \"Val\": \"esx\"}]}]")));
+    assertThat(props.render()).contains("govc object.collect -o -json");
   }
 
   @Test
