@@ -9,13 +9,13 @@ import io.vmotion.inventory.imports.ImportResult;
 import io.vmotion.inventory.imports.InventoryFormat;
 import io.vmotion.inventory.rvtools.RvToolsImporter;
 import io.vmotion.inventory.vsphere.VsphereImporter;
+import io.vmotion.report.AtomicOutput;
 import io.vmotion.rules.RuleBase;
 import io.vmotion.rules.RuleBuildException;
 import io.vmotion.rules.facts.EvcBaseline;
 import io.vmotion.rules.facts.GuestOs;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -99,7 +99,8 @@ final class ImportCommand {
     result.warnings().forEach(err::println);
     String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.inventory()) + "\n";
     if (cmd.hasOption("output")) {
-      Files.writeString(Path.of(cmd.getOptionValue("output")), text, StandardCharsets.UTF_8);
+      // Whole or not at all, as reports are: an interrupted import never leaves half an inventory.
+      AtomicOutput.toFile(Path.of(cmd.getOptionValue("output")), w -> w.write(text));
       err.println("vmotion import: wrote " + result.inventory().get("hosts").size() + " hosts and "
           + result.inventory().get("vms").size() + " VMs to " + cmd.getOptionValue("output"));
     } else {

@@ -27,6 +27,7 @@ public final class Main {
         import rvtools|vsphere FILE [-o OUT]
                                convert an RVTools .xlsx or a vSphere JSON dump to an inventory
         verify                 model-check the live-migration protocol
+        generate               write a synthetic inventory (--hosts N --vms N --clusters N [--seed S])
         help                   this text
 
       Run 'vmotion <command> --help' for a command's options.
@@ -56,6 +57,7 @@ public final class Main {
       return switch (args[0]) {
         case "validate" -> new ValidateCommand(out, err).run(rest);
         case "import" -> new ImportCommand(out, err).run(rest);
+        case "generate" -> new GenerateCommand(out, err).run(rest);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
           yield OK;
