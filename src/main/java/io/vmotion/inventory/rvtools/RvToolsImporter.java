@@ -528,7 +528,7 @@ public final class RvToolsImporter {
       int s = vPort.column(null, "Switch");
       for (Row r : vPort.rows()) switchOf.put(Table.text(r, h) + "\0" + Table.text(r, p), Table.text(r, s));
     }
-    Map<String, List<long[]>> speeds = new HashMap<>(); // host → NIC speeds
+    Map<String, Long> fastest = new HashMap<>(); // host → its fastest physical NIC
     Map<String, Map<String, Long>> speedBySwitch = new HashMap<>();
     Table vNic = Table.find(wb, "vNIC", warnings, "vMotion adapter speeds use a default");
     if (vNic != null) {
@@ -539,7 +539,7 @@ public final class RvToolsImporter {
         String hn = Table.text(r, h);
         Long sp = Table.whole(r, s);
         if (hn == null || sp == null || sp <= 0) continue;
-        speeds.computeIfAbsent(hn, k -> new ArrayList<>()).add(new long[] {sp});
+        fastest.merge(hn, sp, Math::max);
         String swn = Table.text(r, sw);
         if (swn != null) speedBySwitch.computeIfAbsent(hn, k -> new HashMap<>()).merge(swn, sp, Math::max);
       }
@@ -552,7 +552,7 @@ public final class RvToolsImporter {
       if (d.isEmpty()) continue;
       String sw = switchOf.get(h + "\0" + p);
       Long speed = sw == null ? null : speedBySwitch.getOrDefault(h, Map.of()).get(sw);
-      if (speed == null) speed = speeds.getOrDefault(h, List.of()).stream().mapToLong(a -> a[0]).max().stream().boxed().findFirst().orElse(null);
+      if (speed == null) speed = fastest.get(h);
       if (speed == null) {
         warnings.add("vMotion adapter's uplink speed unknown; assumed 1000 Mbit/s", h);
         speed = 1000L;
