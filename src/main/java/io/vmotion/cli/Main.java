@@ -24,6 +24,8 @@ public final class Main {
 
       commands:
         validate [INVENTORY]   check which VMs can vMotion where, and why not (default: the bundled example)
+        import rvtools|vsphere FILE [-o OUT]
+                               convert an RVTools .xlsx or a vSphere JSON dump to an inventory
         verify                 model-check the live-migration protocol
         generate               write a synthetic inventory (--hosts N --vms N --clusters N [--seed S])
         help                   this text
@@ -54,6 +56,7 @@ public final class Main {
     try {
       return switch (args[0]) {
         case "validate" -> new ValidateCommand(out, err).run(rest);
+        case "import" -> new ImportCommand(out, err).run(rest);
         case "generate" -> new GenerateCommand(out, err).run(rest);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);

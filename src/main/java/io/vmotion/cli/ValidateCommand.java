@@ -107,7 +107,8 @@ final class ValidateCommand {
       inventory = reader.read(name, bundledExample());
     } else {
       name = positional.get(0);
-      inventory = reader.read(Path.of(name));
+      // Format detection (issue 6): an RVTools .xlsx or a vSphere JSON dump is imported first.
+      inventory = ImportCommand.readAnyFormat(rules, reader, Path.of(name), err);
     }
     String mode;
     if (cmd.hasOption("plan")) {

@@ -1,0 +1,179 @@
+package io.vmotion.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vmotion.inventory.InvalidInputException;
+import io.vmotion.inventory.Inventory;
+import io.vmotion.inventory.InventoryReader;
+import io.vmotion.inventory.imports.EvcCatalog;
+import io.vmotion.inventory.imports.ImportResult;
+import io.vmotion.inventory.imports.InventoryFormat;
+import io.vmotion.inventory.rvtools.RvToolsImporter;
+import io.vmotion.inventory.vsphere.VsphereImporter;
+import io.vmotion.report.AtomicOutput;
+import io.vmotion.rules.RuleBase;
+import io.vmotion.rules.RuleBuildException;
+import io.vmotion.rules.facts.EvcBaseline;
+import io.vmotion.rules.facts.GuestOs;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/**
+ * {@code vmotion import rvtools|vsphere FILE [-o OUT]}: converts an RVTools workbook or a vSphere
+ * JSON dump to inventory format v1, for review and editing. The inventory goes to stdout (or -o),
+ * every gap the import filled goes to stderr.
+ */
+final class ImportCommand {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  ImportCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  static Options options() {
+    Options o = new Options();
+    o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write the inventory here instead of stdout").get());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
+    return o;
+  }
+
+  int run(String[] args) {
+    try {
+      return importInventory(args);
+    } catch (UsageException e) {
+      err.println("vmotion import: " + e.getMessage());
+      err.println("Run 'vmotion import --help' for the options.");
+      return Main.USAGE;
+    } catch (InvalidInputException e) {
+      err.print(e.render());
+      return Main.USAGE;
+    } catch (RuleBuildException e) {
+      err.println("vmotion: the rules do not build:");
+      err.print(e.render());
+      return Main.USAGE;
+    } catch (IOException e) {
+      err.println("vmotion import: " + e.getMessage());
+      return Main.USAGE;
+    }
+  }
+
+  private int importInventory(String[] args) throws UsageException, InvalidInputException, RuleBuildException, IOException {
+    CommandLine cmd = ValidateCommand.parse(options(), args);
+    if (cmd.hasOption("help")) {
+      help();
+      return Main.OK;
+    }
+    List<String> positional = cmd.getArgList();
+    if (positional.size() != 2 || !List.of("rvtools", "vsphere").contains(positional.get(0))) {
+      throw new UsageException("expected 'rvtools FILE.xlsx' or 'vsphere FILE.json', found " + positional);
+    }
+    Path file = Path.of(positional.get(1));
+    RuleBase rules = RuleBase.builtin();
+    EvcCatalog evc = catalog(rules);
+    InventoryFormat format = detect(file);
+    ImportResult result;
+    if (positional.get(0).equals("rvtools")) {
+      if (format != InventoryFormat.XLSX) throw notWorkbook(file, format);
+      result = new RvToolsImporter(evc, guestLabels(rules)).read(file);
+    } else {
+      if (format == InventoryFormat.XLSX) {
+        throw InvalidInputException.of(file.toString(), "this is an Excel workbook; use 'vmotion import rvtools " + file + "'");
+      }
+      result = new VsphereImporter(evc).read(file);
+    }
+    result.warnings().forEach(err::println);
+    String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.inventory()) + "\n";
+    if (cmd.hasOption("output")) {
+      // Whole or not at all, as reports are: an interrupted import never leaves half an inventory.
+      AtomicOutput.toFile(Path.of(cmd.getOptionValue("output")), w -> w.write(text));
+      err.println("vmotion import: wrote " + result.inventory().get("hosts").size() + " hosts and "
+          + result.inventory().get("vms").size() + " VMs to " + cmd.getOptionValue("output"));
+    } else {
+      out.print(text);
+      out.flush();
+    }
+    return Main.OK;
+  }
+
+  /**
+   * The hook of {@code vmotion validate}: reads an inventory v1 file as before, or imports an
+   * RVTools workbook or a vSphere dump first (told apart by content), printing the import's
+   * warnings to {@code err}.
+   */
+  static Inventory readAnyFormat(RuleBase rules, InventoryReader reader, Path file, PrintStream err)
+      throws InvalidInputException, IOException {
+    InventoryFormat format = Files.exists(file) ? detect(file) : InventoryFormat.INVENTORY_V1;
+    ImportResult result;
+    switch (format) {
+      case XLSX -> result = new RvToolsImporter(catalog(rules), guestLabels(rules)).read(file);
+      case VSPHERE_JSON -> result = new VsphereImporter(catalog(rules)).read(file);
+      case OTHER_ZIP -> throw notWorkbook(file, format);
+      default -> {
+        return reader.read(file);
+      }
+    }
+    result.warnings().forEach(err::println);
+    return reader.read(file + " (imported)", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.inventory()));
+  }
+
+  static EvcCatalog catalog(RuleBase rules) {
+    Map<String, Set<String>> features = new LinkedHashMap<>();
+    Map<String, String> vendors = new LinkedHashMap<>();
+    for (EvcBaseline b : rules.data().baselines().values()) {
+      features.put(b.key(), b.features());
+      vendors.put(b.key(), b.vendor());
+    }
+    return new EvcCatalog(features, vendors);
+  }
+
+  /** Guest OS id → label, from rules/data/guest-os.json, to map RVTools' OS names to ids. */
+  static Map<String, String> guestLabels(RuleBase rules) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Object fact : rules.data().facts()) {
+      if (fact instanceof GuestOs g) labels.put(g.guestId(), g.label());
+    }
+    return labels;
+  }
+
+  private static InventoryFormat detect(Path file) throws InvalidInputException {
+    try {
+      if (Files.isDirectory(file)) throw InvalidInputException.of(file.toString(), "is a directory; give a file");
+      return InventoryFormat.detect(file);
+    } catch (NoSuchFileException e) {
+      throw InvalidInputException.of(file.toString(), "no such file");
+    } catch (IOException e) {
+      throw InvalidInputException.of(file.toString(), "cannot read: " + e.getMessage());
+    }
+  }
+
+  private static InvalidInputException notWorkbook(Path file, InventoryFormat format) {
+    String what = format == InventoryFormat.OTHER_ZIP
+        ? "a ZIP archive but not an Excel workbook (it has no xl/workbook.xml)"
+        : "not an Excel workbook (.xlsx files start with the ZIP signature PK)";
+    return InvalidInputException.of(file.toString(), what + "; export from RVTools with 'Export all to Excel'");
+  }
+
+  private void help() {
+    java.io.StringWriter s = new java.io.StringWriter();
+    new HelpFormatter().printHelp(new java.io.PrintWriter(s), 100, "vmotion import rvtools FILE.xlsx | vsphere FILE.json [-o inventory.json]",
+        "Convert an RVTools export or a vSphere (govc) JSON dump to inventory format v1, for review and editing. "
+            + "Gaps in the source are filled with documented defaults and listed on stderr.\n\n", options(), 2, 4,
+        "\n'vmotion validate FILE' accepts both formats directly. See docs/importing.md.");
+    out.print(s);
+  }
+}

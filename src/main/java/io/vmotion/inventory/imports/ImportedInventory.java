@@ -1,0 +1,322 @@
+package io.vmotion.inventory.imports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Collects the hosts and VMs an import found and writes them as inventory format v1 (the field
+ * names of io.vmotion.inventory.InventoryReader), filling every required field the source lacked.
+ *
+ * <p>Defaults are chosen so that an unknown fact does not invent a blocker on every move (which
+ * would bury the real ones), and each default is named in a warning so the user knows which checks
+ * rest on a guess. They are listed in docs/importing.md.
+ */
+public final class ImportedInventory {
+
+  static final String DEFAULT_VERSION = "6.7.0";
+  static final String DEFAULT_LICENSE = "evaluation";
+  static final int DEFAULT_MHZ = 2000;
+  static final long DEFAULT_VMOTION_MBPS = 1000;
+  static final int DEFAULT_HARDWARE_VERSION = 13;
+  static final String DEFAULT_GUEST = "otherGuest";
+  private static final Pattern MAC = Pattern.compile("(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}");
+  private static final Pattern VERSION = Pattern.compile("\\d{1,2}\\.\\d{1,2}(\\.\\d{1,2})?");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<String, HostDraft> hosts = new TreeMap<>();
+  private final Map<String, VmDraft> vms = new TreeMap<>();
+  private final Warnings warnings;
+  private final EvcCatalog evc;
+  /** Where hosts come from, for "host X is not in vHost" ("tab vHost", "the dump's hosts"). */
+  private final String hostSource;
+
+  public ImportedInventory(Warnings warnings, EvcCatalog evc, String hostSource) {
+    this.warnings = warnings;
+    this.evc = evc;
+    this.hostSource = hostSource;
+  }
+
+  public Warnings warnings() {
+    return warnings;
+  }
+
+  public EvcCatalog evc() {
+    return evc;
+  }
+
+  /** The host of this name, created on first use. */
+  public HostDraft host(String name) {
+    return hosts.computeIfAbsent(name, HostDraft::new);
+  }
+
+  public Optional<HostDraft> existingHost(String name) {
+    return Optional.ofNullable(hosts.get(name));
+  }
+
+  public Collection<HostDraft> hosts() {
+    return hosts.values();
+  }
+
+  public Collection<VmDraft> vms() {
+    return vms.values();
+  }
+
+  public Optional<VmDraft> vm(String name) {
+    return Optional.ofNullable(vms.get(name));
+  }
+
+  /**
+   * Adds a VM. Names must be unique in inventory v1, but vCenter allows one name in several folders
+   * or datacenters: a repeated name gets a " #2" suffix and a warning.
+   */
+  public VmDraft addVm(String name) {
+    String unique = name;
+    for (int i = 2; vms.containsKey(unique); i++) unique = name + " #" + i;
+    if (!unique.equals(name)) warnings.add("VM name used more than once; renamed with a \" #N\" suffix", unique);
+    VmDraft vm = new VmDraft(unique);
+    vms.put(unique, vm);
+    return vm;
+  }
+
+  /** Fills the gaps and writes inventory v1 with hosts and VMs sorted by name. */
+  public ImportResult build() {
+    addMissingHosts();
+    for (HostDraft h : hosts.values()) fill(h);
+    ObjectNode root = JSON.createObjectNode();
+    root.put("formatVersion", 1);
+    ArrayNode hostArray = root.putArray("hosts");
+    for (HostDraft h : hosts.values()) hostArray.add(hostJson(h));
+    ArrayNode vmArray = root.putArray("vms");
+    for (VmDraft v : vms.values()) vmArray.add(vmJson(v));
+    return new ImportResult(root, warnings.lines());
+  }
+
+  /**
+   * Adds the hosts that VMs name but the source lacks, with the cluster the VM gives. Idempotent;
+   * importers call it early when later steps need every host to exist.
+   */
+  public void addMissingHosts() {
+    for (VmDraft vm : vms.values()) {
+      if (vm.host == null || vm.host.isBlank()) {
+        vm.host = "unknown-host";
+        warnings.add("VM without a host; placed on the added host \"unknown-host\"", vm.name);
+      }
+      if (!hosts.containsKey(vm.host)) {
+        HostDraft h = host(vm.host);
+        h.listed = false;
+        h.cluster = vm.cluster;
+      }
+      HostDraft h = hosts.get(vm.host);
+      if (!h.listed) {
+        warnings.add("host not in " + hostSource + " but a VM runs on it; added with its cluster from the VM and defaults for the rest", h.name);
+        if (h.cluster == null) h.cluster = vm.cluster;
+      }
+    }
+  }
+
+  /** Hosts of the same cluster (or all hosts) that know a value, to borrow from. */
+  private List<HostDraft> peers(HostDraft h) {
+    List<HostDraft> same = hosts.values().stream().filter(o -> o != h && o.listed && java.util.Objects.equals(o.cluster, h.cluster)).toList();
+    if (!same.isEmpty()) return same;
+    return hosts.values().stream().filter(o -> o != h && o.listed).toList();
+  }
+
+  private void fill(HostDraft h) {
+    if (!h.listed && (h.datastores.isEmpty() || h.portGroups.isEmpty())) {
+      // Nothing is known of what the host mounts or connects: offer what its cluster's VMs use, so
+      // that moves to it are not all blocked by a guess.
+      boolean datastores = h.datastores.isEmpty();
+      boolean portGroups = h.portGroups.isEmpty();
+      for (VmDraft v : vms.values()) {
+        HostDraft vh = hosts.get(v.host);
+        if (vh != null && java.util.Objects.equals(vh.cluster, h.cluster)) {
+          if (datastores) h.datastores.addAll(v.datastores);
+          if (portGroups) v.nics.forEach(n -> h.portGroups.add(n.portGroup()));
+        }
+      }
+      warnings.add((datastores && portGroups ? "datastores and port groups" : datastores ? "datastores" : "port groups")
+          + " unknown; given those its cluster's VMs use, so " + (datastores ? "storage.shared" : "")
+          + (datastores && portGroups ? " and " : "") + (portGroups ? "network.port-group" : "") + " is not really checked", h.name);
+    }
+    if (h.version != null && !VERSION.matcher(h.version).matches()) {
+      warnings.add("ESXi version \"" + h.version + "\" not understood", h.name);
+      h.version = null;
+    }
+    if (h.version == null) {
+      // The lowest known release of its peers: clusters are usually upgraded together, and the
+      // lowest is the one that could refuse a VM, so a guess does not hide a version blocker.
+      String v = peers(h).stream().map(p -> p.version).filter(x -> x != null && VERSION.matcher(x).matches())
+          .min(Comparator.comparing(ImportedInventory::versionKey)).orElse(DEFAULT_VERSION);
+      warnings.add("ESXi version unknown; set to " + v + " (the lowest known in its cluster, else " + DEFAULT_VERSION + ")", h.name);
+      h.version = v;
+    }
+    if (h.license == null) {
+      warnings.add("license unknown; set to \"" + DEFAULT_LICENSE + "\" (all features), so license.vmotion is not really checked", h.name);
+      h.license = DEFAULT_LICENSE;
+    }
+    if (h.evcMode != null && !evc.knows(h.evcMode)) {
+      warnings.add("EVC mode \"" + h.evcMode + "\" is not in rules/data/evc-baselines.json; left out", h.name);
+      h.evcMode = null;
+    }
+    if (h.features == null) {
+      Optional<HostDraft> peer = peers(h).stream().filter(p -> p.features != null)
+          .min(Comparator.comparing((HostDraft p) -> p.features.size()).thenComparing(p -> p.name));
+      if (peer.isPresent()) {
+        HostDraft p = peer.get();
+        h.features = new TreeSet<>(p.features);
+        if (h.vendor == null) h.vendor = p.vendor;
+        if (h.family == null) h.family = p.family;
+        if (h.model == null) h.model = p.model;
+        warnings.add("CPU features unknown; copied from host " + p.name + " of the same cluster (the smallest feature set)", h.name);
+      } else {
+        h.features = new TreeSet<>();
+        warnings.add("CPU features unknown and no other host to copy them from; left empty, so cpu.features will flag VMs moving to it", h.name);
+      }
+    }
+    if (h.vendor == null) {
+      h.vendor = "intel";
+      warnings.add("CPU vendor unknown; set to intel", h.name);
+    }
+    if (h.family == null || h.model == null) {
+      if (h.family == null) h.family = 0;
+      if (h.model == null) h.model = 0;
+      warnings.add("CPU family/model unknown; set to 0, so cpu.family-model may warn about it", h.name);
+    }
+    if (h.cores == null || h.threads == null || h.mhz == null || h.memoryMb == null) {
+      Optional<HostDraft> peer = peers(h).stream().filter(p -> p.cores != null && p.threads != null && p.mhz != null && p.memoryMb != null)
+          .min(Comparator.comparing((HostDraft p) -> p.threads).thenComparing(p -> p.name));
+      List<VmDraft> own = vms.values().stream().filter(v -> h.name.equals(v.host)).toList();
+      int maxVcpus = own.stream().map(v -> v.vcpus == null ? 1 : v.vcpus).max(Integer::compare).orElse(1);
+      long vmMemory = own.stream().mapToLong(v -> v.memoryMb == null ? 0 : v.memoryMb).sum();
+      List<String> filled = new ArrayList<>();
+      if (h.cores == null) {
+        h.cores = peer.map(p -> p.cores).orElse(h.threads != null ? h.threads : maxVcpus);
+        filled.add("cores");
+      }
+      if (h.threads == null) {
+        h.threads = peer.map(p -> p.threads).orElse(h.cores);
+        filled.add("threads");
+      }
+      if (h.mhz == null) {
+        h.mhz = peer.map(p -> p.mhz).orElse(DEFAULT_MHZ);
+        filled.add("MHz");
+      }
+      if (h.memoryMb == null) {
+        h.memoryMb = peer.map(p -> p.memoryMb).orElse(Math.max(vmMemory, 1024));
+        filled.add("memory");
+      }
+      warnings.add("CPU/memory size (" + String.join(", ", filled) + ") unknown; "
+          + (peer.isPresent() ? "copied from the smallest host of its cluster" : "set to fit the VMs on it, " + DEFAULT_MHZ + " MHz"), h.name);
+    }
+    h.cores = Math.max(1, h.cores);
+    h.threads = Math.max(h.cores, h.threads);
+    h.mhz = Math.min(100_000, Math.max(1, h.mhz));
+    if (h.vmotionNics == null) {
+      h.vmotionNics = new ArrayList<>(List.of(new HostDraft.NicDraft("unknown", DEFAULT_VMOTION_MBPS, null)));
+      warnings.add("vMotion VMkernel adapter unknown; assumed one of " + DEFAULT_VMOTION_MBPS + " Mbit/s named \"unknown\", so network.vmotion-nic is not really checked", h.name);
+    }
+    if (h.state == null) h.state = "connected";
+    if (h.maintenanceMode == null) h.maintenanceMode = false;
+  }
+
+  private ObjectNode hostJson(HostDraft h) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("name", h.name);
+    if (h.cluster != null && !h.cluster.isBlank()) o.put("cluster", h.cluster);
+    o.put("version", h.version);
+    o.put("license", h.license);
+    o.put("state", h.state);
+    o.put("maintenanceMode", h.maintenanceMode);
+    ObjectNode cpu = o.putObject("cpu");
+    cpu.put("vendor", h.vendor).put("family", h.family).put("model", h.model).put("cores", h.cores)
+        .put("threads", h.threads).put("mhz", h.mhz);
+    strings(cpu.putArray("features"), h.features);
+    if (h.evcMode != null) o.put("evcMode", h.evcMode);
+    o.put("memoryMb", Math.max(0, h.memoryMb));
+    ArrayNode nics = o.putArray("vmotionNics");
+    h.vmotionNics.stream().sorted(Comparator.comparing(HostDraft.NicDraft::name)).forEach(n -> {
+      ObjectNode nic = nics.addObject().put("name", n.name()).put("speedMbps", Math.max(0, Math.min(10_000_000, n.speedMbps())));
+      if (n.mtu() != null && n.mtu() >= 576 && n.mtu() <= 9216) nic.put("mtu", n.mtu());
+    });
+    strings(o.putArray("datastores"), h.datastores);
+    strings(o.putArray("portGroups"), h.portGroups);
+    return o;
+  }
+
+  private ObjectNode vmJson(VmDraft v) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("name", v.name);
+    o.put("host", v.host);
+    if (v.powerState == null) {
+      v.powerState = "poweredOff";
+      warnings.add("power state unknown; set to poweredOff, so the VM is not checked unless a plan moves it", v.name);
+    }
+    o.put("powerState", v.powerState);
+    if (v.hardwareVersion == null || v.hardwareVersion < 3 || v.hardwareVersion > 99) {
+      warnings.add("hardware version unknown; set to vmx-" + DEFAULT_HARDWARE_VERSION + " (runs on ESXi 6.5 and later)", v.name);
+      v.hardwareVersion = DEFAULT_HARDWARE_VERSION;
+    }
+    o.put("hardwareVersion", v.hardwareVersion);
+    if (v.guestOs == null || v.guestOs.isBlank()) {
+      warnings.add("guest OS id unknown; set to \"" + DEFAULT_GUEST + "\", so vm.guest-os is not really checked", v.name);
+      v.guestOs = DEFAULT_GUEST;
+    }
+    o.put("guestOs", v.guestOs);
+    if (v.vcpus == null || v.vcpus < 1) {
+      warnings.add("vCPU count unknown; set to 1", v.name);
+      v.vcpus = 1;
+    }
+    o.put("vcpus", Math.min(768, v.vcpus));
+    if (v.memoryMb == null || v.memoryMb < 0) {
+      warnings.add("memory size unknown; set to its memory reservation", v.name);
+      v.memoryMb = v.memoryReservationMb;
+    }
+    o.put("memoryMb", v.memoryMb);
+    long memRes = Math.max(0, v.memoryReservationMb);
+    if (memRes > v.memoryMb && v.memoryMb > 0) {
+      warnings.add("memory reservation above the VM's memory; cut to the memory size", v.name);
+      memRes = v.memoryMb;
+    }
+    if (v.cpuReservationMhz > 0 || memRes > 0) {
+      o.putObject("reservation").put("cpuMhz", Math.max(0, v.cpuReservationMhz)).put("memoryMb", memRes);
+    }
+    strings(o.putArray("datastores"), v.datastores);
+    ArrayNode nics = o.putArray("nics");
+    for (VmDraft.Nic n : v.nics) {
+      if (n.portGroup() == null || n.portGroup().isBlank()) continue;
+      ObjectNode nic = nics.addObject().put("portGroup", n.portGroup());
+      if (n.mac() != null && MAC.matcher(n.mac()).matches()) nic.put("mac", n.mac().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (v.cpuFeatures != null) strings(o.putArray("cpuFeatures"), v.cpuFeatures);
+    return o;
+  }
+
+  private static void strings(ArrayNode array, Collection<String> values) {
+    new TreeSet<>(values).forEach(array::add);
+  }
+
+  static int versionKey(String v) {
+    String[] p = v.split("\\.");
+    int key = 0;
+    for (int i = 0; i < 3; i++) key = key * 100 + (i < p.length ? Integer.parseInt(p[i]) : 0);
+    return key;
+  }
+
+  /** "VMware ESXi 8.0.2 build-22380479" or "8.0.2" → "8.0.2"; null when no version is in it. */
+  public static String esxiVersion(String text) {
+    if (text == null) return null;
+    java.util.regex.Matcher m = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{1,2}))?").matcher(text);
+    if (!m.find()) return null;
+    return m.group(1) + "." + m.group(2) + "." + (m.group(3) == null ? "0" : m.group(3));
+  }
+}

@@ -1,0 +1,33 @@
+package io.vmotion.inventory.imports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What an import learned about one VM; null fields are filled with defaults by {@link ImportedInventory}. */
+public final class VmDraft {
+  public final String name;
+  public String host;
+  /** The VM's cluster as its source names it: the cluster of its host when that host must be added. */
+  public String cluster;
+  /** poweredOn, poweredOff or suspended. */
+  public String powerState;
+  public Integer hardwareVersion;
+  public String guestOs;
+  public Integer vcpus;
+  public Long memoryMb;
+  public long cpuReservationMhz;
+  public long memoryReservationMb;
+  public final Set<String> datastores = new TreeSet<>();
+  public final List<Nic> nics = new ArrayList<>();
+  /** null: the VM uses what its host offers (inventory v1 leaves cpuFeatures out). */
+  public Set<String> cpuFeatures;
+
+  public VmDraft(String name) {
+    this.name = name;
+  }
+
+  /** A virtual NIC; mac may be null. */
+  public record Nic(String portGroup, String mac) {}
+}
