@@ -31,7 +31,7 @@ public final class Evaluator {
     Findings findings = new Findings();
     KieSession session = rules.kieBase().newKieSession();
     try {
-      session.setGlobal("findings", findings);
+      if (rules.declaresFindings()) session.setGlobal(RuleBase.GLOBAL, findings);
       rules.data().facts().forEach(session::insert);
       moves.forEach(session::insert);
       session.fireAllRules();

@@ -4,6 +4,7 @@ package io.vmotion.rules;
  * A rule's metadata, read from its DRL annotations: {@code @id}, {@code @severity},
  * {@code @title}, {@code @remediation}, and optionally {@code @fault} (the vSphere fault it
  * mirrors), {@code @explain} (what it checks and why vMotion needs it) and {@code @docs} (a link).
+ * {@code file} and {@code line} say where the rule is declared ({@code line} 0 when unknown).
  */
 public record RuleInfo(
     String id,
@@ -13,4 +14,11 @@ public record RuleInfo(
     String fault,
     String explain,
     String docs,
-    String file) {}
+    String file,
+    int line) {
+
+  /** {@code file:line}, or the file alone when the line is unknown. */
+  public String location() {
+    return line > 0 ? file + ":" + line : file;
+  }
+}
