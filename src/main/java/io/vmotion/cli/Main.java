@@ -24,6 +24,8 @@ public final class Main {
 
       commands:
         validate [INVENTORY]   check which VMs can vMotion where, and why not (default: the bundled example)
+        rules list|check|test  list the loaded rules, check a rule folder, run its test cases
+        explain RULE_ID        what a rule checks, why vMotion needs it, and how to fix it
         verify                 model-check the live-migration protocol
         help                   this text
 
@@ -53,6 +55,8 @@ public final class Main {
     try {
       return switch (args[0]) {
         case "validate" -> new ValidateCommand(out, err).run(rest);
+        case "rules" -> new RulesCommand(out, err).run(rest);
+        case "explain" -> new ExplainCommand(out, err).run(rest);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
           yield OK;

@@ -14,6 +14,7 @@ import io.vmotion.rules.RuleBase;
 import io.vmotion.rules.RuleBuildException;
 import io.vmotion.rules.Scope;
 import io.vmotion.rules.Severity;
+import io.vmotion.rules.Waivers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -22,6 +23,8 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
@@ -39,10 +42,17 @@ final class ValidateCommand {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final Clock clock;
 
   ValidateCommand(PrintStream out, PrintStream err) {
+    this(out, err, Clock.systemDefaultZone());
+  }
+
+  /** @param clock today's date, for waiver expiry */
+  ValidateCommand(PrintStream out, PrintStream err, Clock clock) {
     this.out = out;
     this.err = err;
+    this.clock = clock;
   }
 
   static Options options() {
@@ -51,6 +61,8 @@ final class ValidateCommand {
     o.addOption(Option.builder().longOpt("scope").hasArg().argName("cluster|all").desc("targets without a plan: the VM's cluster (default) or every host").get());
     o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json").desc("report format (default text)").get());
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("error|warning|info").desc("exit 1 when a finding is at or above this severity (default error)").get());
+    o.addOption(Option.builder().longOpt("waivers").hasArg().argName("FILE").desc("accept the findings this waiver file names (reported as waived; they do not fail the run)").get());
+    RuleOptions.addTo(o);
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
     return o;
   }
@@ -88,7 +100,8 @@ final class ValidateCommand {
     List<String> positional = cmd.getArgList();
     if (positional.size() > 1) throw new UsageException("expected at most one inventory, found " + positional.size() + ": " + positional);
 
-    RuleBase rules = RuleBase.builtin();
+    Waivers waivers = cmd.hasOption("waivers") ? Waivers.read(Path.of(cmd.getOptionValue("waivers"))) : Waivers.none();
+    RuleBase rules = RuleOptions.build(cmd);
     InventoryReader reader = new InventoryReader(rules.data().evcModes());
     Inventory inventory;
     String name;
@@ -111,6 +124,12 @@ final class ValidateCommand {
     }
 
     Evaluation evaluation = new Evaluator(rules).evaluate(inventory, scope);
+    LocalDate today = LocalDate.now(clock);
+    for (Waivers.Waiver w : waivers.expired(today)) {
+      err.println("vmotion validate: warning: " + waivers.file() + ": " + w.describe() + " expired on " + w.expires()
+          + " and no longer waives anything; renew or remove it");
+    }
+    evaluation = evaluation.waiving(f -> waivers.reasonFor(f, today));
     // Rendered whole before anything reaches stdout, so a failure never leaves half a report.
     StringWriter buffer = new StringWriter();
     format.write(new ReportInput(name, mode, evaluation, rules.rules()), buffer);

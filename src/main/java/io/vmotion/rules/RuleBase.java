@@ -147,7 +147,7 @@ public final class RuleBase {
 
     KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
     problems.addAll(problems(builder.getResults().getMessages(Message.Level.ERROR), byKiePath));
-    if (!problems.isEmpty()) throw new RuleBuildException(problems);
+    if (!problems.isEmpty()) throw new RuleBuildException(sorted(problems));
 
     KieContainer container = ks.newKieContainer(release);
     KieBase base = container.getKieBase();
@@ -176,6 +176,13 @@ public final class RuleBase {
           md.get("fault"), md.get("explain"), md.get("docs"), d.file().displayPath(), d.line()));
     }
     return new RuleBase(base, rules, replaced, data, sources);
+  }
+
+  /** By file, then line: the order an editor walks them in. Stable, so one line's problems keep their order. */
+  private static List<RuleProblem> sorted(List<RuleProblem> problems) {
+    List<RuleProblem> out = new ArrayList<>(problems);
+    out.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line));
+    return out;
   }
 
   /** Metadata problems of a rule as written, at its line; false when its id cannot be used. */
