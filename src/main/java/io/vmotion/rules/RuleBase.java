@@ -201,15 +201,15 @@ public final class RuleBase {
     if (severity != null && !severity.isBlank() && Severity.parse(severity) == null) {
       problems.add(at(r, "rule \"" + r.name() + "\": @severity must be error, warning or info, found \"" + severity + "\""));
     }
+    String docs = md.get("docs");
+    if (docs != null && !docs.startsWith("https://") && !docs.startsWith("http://")) {
+      problems.add(at(r, "rule \"" + r.name() + "\": @docs must be an http(s) link, found \"" + docs + "\""));
+    }
     String id = md.get("id");
     if (id != null && !id.isBlank() && !ID.matcher(id).matches()) {
       problems.add(at(r, "rule \"" + r.name() + "\": @id \"" + id
           + "\" is malformed; use lower-case words separated by dots, e.g. \"devices.passthrough\""));
       return false;
-    }
-    String docs = md.get("docs");
-    if (docs != null && !docs.startsWith("https://") && !docs.startsWith("http://")) {
-      problems.add(at(r, "rule \"" + r.name() + "\": @docs must be an http(s) link, found \"" + docs + "\""));
     }
     return id != null && !id.isBlank();
   }
