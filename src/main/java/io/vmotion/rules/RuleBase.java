@@ -229,6 +229,7 @@ public final class RuleBase {
     return new String(chars);
   }
 
+  private static final Pattern PARSER_POSITION = Pattern.compile("^\\[ERR \\d+\\] Line (\\d+):(\\d+)");
   private static final Pattern MVEL_TAIL = Pattern.compile("\\s*\\[Near : \\{.*$", Pattern.DOTALL);
   private static final Pattern EXPRESSION = Pattern.compile("(?i)unable to analy[sz]e expression '?([^:']+?)'?(:|$)");
   private static final Pattern JAVA_SYMBOL = Pattern.compile("^(?:.*?error )?(?:The method (\\w+)\\(|(\\w+) cannot be resolved|The field \\w+\\.(\\w+))");
@@ -250,6 +251,8 @@ public final class RuleBase {
       }
       int line = m.getLine();
       int column = m.getColumn();
+      java.util.regex.Matcher parser = PARSER_POSITION.matcher(text);
+      if (column <= 0 && parser.find() && Integer.parseInt(parser.group(1)) == line) column = Integer.parseInt(parser.group(2)) + 1;
       if (f != null) {
         // Drools gives the line of a constraint or of the rule, rarely a column: find the text it names.
         java.util.regex.Matcher ex = EXPRESSION.matcher(text);

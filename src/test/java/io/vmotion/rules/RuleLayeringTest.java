@@ -233,4 +233,17 @@ class RuleLayeringTest {
       assertThat(e.render()).doesNotContain("src/main/resources");
     });
   }
+
+  @Test
+  void a_parser_error_puts_the_caret_at_the_column_the_parser_names() throws Exception {
+    Path mine = folder("mine", "lambda.drl", rule("org.acme", "lambda", "acme.lambda", "error", "", "x")
+        .replace("  $m : Move(  )\n", "  $m : Move(  )\n  eval( $m.getVm().getDatastores().stream().noneMatch(n -> true) )\n"));
+    assertThatThrownBy(() -> build(mine)).isInstanceOfSatisfying(RuleBuildException.class, e -> {
+      RuleProblem p = e.problems().get(0);
+      java.util.regex.Matcher named = java.util.regex.Pattern.compile("Line (\\d+):(\\d+)").matcher(p.message());
+      assertThat(named.find()).as(p.message()).isTrue();
+      assertThat(p.line()).isEqualTo(Integer.parseInt(named.group(1)));
+      assertThat(p.column()).isEqualTo(Integer.parseInt(named.group(2)) + 1).isGreaterThan(1);
+    });
+  }
 }
