@@ -188,6 +188,7 @@ final class RulesCommand {
       }
       failed++;
       out.println("FAIL " + c.name() + "  (" + c.file() + ")");
+      if (r.error() != null) out.println("  " + r.error());
       for (RuleCases.Expectation x : r.missing()) out.println("  missing expected: " + x.describe());
       for (Finding f : r.unexpected()) {
         out.println("  unexpected present: " + f.rule() + " " + f.vm() + " -> " + f.target() + ": " + f.message());

@@ -84,6 +84,9 @@ final class ValidateCommand {
     } catch (IOException e) {
       err.println("vmotion validate: " + e.getMessage());
       return Main.USAGE;
+    } catch (io.vmotion.rules.RuleFailedException e) {
+      err.println("vmotion validate: " + e.getMessage());
+      return Main.USAGE;
     }
   }
 

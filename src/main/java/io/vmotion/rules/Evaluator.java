@@ -35,6 +35,16 @@ public final class Evaluator {
       rules.data().facts().forEach(session::insert);
       moves.forEach(session::insert);
       session.fireAllRules();
+    } catch (org.kie.api.runtime.rule.ConsequenceException e) {
+      org.kie.api.definition.rule.Rule r = e.getMatch() == null ? null : e.getMatch().getRule();
+      Object id = r == null ? null : r.getMetaData().get("id");
+      RuleInfo info = id == null ? null : rules.rule(id.toString());
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new RuleFailedException("rule " + (id == null ? (r == null ? "?" : "\"" + r.getName() + "\"") : id)
+          + (info == null ? "" : " (" + info.location() + ")") + " failed in its consequence: " + cause, cause);
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new RuleFailedException("a rule failed while its conditions were evaluated: " + cause, cause);
     } finally {
       session.dispose();
     }

@@ -53,9 +53,10 @@ public final class RuleCases {
 
   public record Case(String name, String file, Inventory inventory, Scope scope, List<Expectation> expect, List<Expectation> expectNot) {}
 
-  public record Result(Case test, List<Expectation> missing, List<Finding> unexpected) {
+  /** {@code error} is set when a rule threw while the case was evaluated. */
+  public record Result(Case test, List<Expectation> missing, List<Finding> unexpected, String error) {
     public boolean passed() {
-      return missing.isEmpty() && unexpected.isEmpty();
+      return error == null && missing.isEmpty() && unexpected.isEmpty();
     }
   }
 
@@ -94,7 +95,12 @@ public final class RuleCases {
   }
 
   public static Result run(RuleBase rules, Case c) {
-    Evaluation e = new Evaluator(rules).evaluate(c.inventory(), c.scope());
+    Evaluation e;
+    try {
+      e = new Evaluator(rules).evaluate(c.inventory(), c.scope());
+    } catch (RuleFailedException x) {
+      return new Result(c, List.of(), List.of(), x.getMessage());
+    }
     List<Expectation> missing = new ArrayList<>();
     for (Expectation x : c.expect()) {
       if (e.findings().stream().noneMatch(x::matches)) missing.add(x);
@@ -103,7 +109,7 @@ public final class RuleCases {
     for (Finding f : e.findings()) {
       if (c.expectNot().stream().anyMatch(x -> x.matches(f))) unexpected.add(f);
     }
-    return new Result(c, List.copyOf(missing), List.copyOf(unexpected));
+    return new Result(c, List.copyOf(missing), List.copyOf(unexpected), null);
   }
 
   private static Case read(RuleFile f, Map<String, RuleFile> files, RuleBase rules) throws InvalidInputException, BadCase {

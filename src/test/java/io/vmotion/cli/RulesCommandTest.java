@@ -252,4 +252,20 @@ class RulesCommandTest {
     List<String> lines = new ArrayList<>(Cli.run("help").out().lines().toList());
     assertThat(lines).anyMatch(l -> l.trim().startsWith("rules list|check|test")).anyMatch(l -> l.trim().startsWith("explain RULE_ID"));
   }
+
+  @Test
+  void a_rule_that_throws_ends_validate_with_exit_2_naming_the_rule_and_no_stack_trace() throws Exception {
+    write("mine/big.drl", BIG_VM.replace("findings.report(", "if (true) throw new IllegalStateException(\"boom\");\n  findings.report("));
+    Path inv = write("inv.json", Fixture.twoHosts().with(f -> f.vm(0).put("vcpus", 16)).json());
+    Cli r = Cli.run("validate", inv.toString(), "--rules", dir.resolve("mine").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("rule acme.big-vm (" + dir.resolve("mine/big.drl") + ":7) failed in its consequence: java.lang.IllegalStateException: boom");
+    assertThat(r.err()).doesNotContain("\tat ");
+    assertThat(r.out()).isEmpty();
+
+    write("mine/cases/wide.case.json", "{\"inventory\": " + Files.readString(inv) + ", \"expect\": [{\"rule\": \"acme.big-vm\"}]}");
+    Cli t = Cli.run("rules", "test", dir.resolve("mine").toString());
+    assertThat(t.code()).isEqualTo(1);
+    assertThat(t.out()).contains("FAIL wide", "failed in its consequence: java.lang.IllegalStateException: boom").endsWith("0 passed, 1 failed\n");
+  }
 }
