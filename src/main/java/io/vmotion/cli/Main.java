@@ -27,6 +27,7 @@ public final class Main {
         rules list|check|test  list the loaded rules, check a rule folder, run its test cases
         explain RULE_ID        what a rule checks, why vMotion needs it, and how to fix it
         verify                 model-check the live-migration protocol
+        generate               write a synthetic inventory (--hosts N --vms N --clusters N [--seed S])
         help                   this text
 
       Run 'vmotion <command> --help' for a command's options.
@@ -57,6 +58,7 @@ public final class Main {
         case "validate" -> new ValidateCommand(out, err).run(rest);
         case "rules" -> new RulesCommand(out, err).run(rest);
         case "explain" -> new ExplainCommand(out, err).run(rest);
+        case "generate" -> new GenerateCommand(out, err).run(rest);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
           yield OK;

@@ -4,7 +4,11 @@ import io.vmotion.inventory.Inventory;
 import io.vmotion.inventory.InvalidInputException;
 import io.vmotion.inventory.InventoryReader;
 import io.vmotion.inventory.Migration;
+import io.vmotion.report.AtomicOutput;
 import io.vmotion.report.JsonReport;
+import io.vmotion.report.JunitReport;
+import io.vmotion.report.SarifReport;
+import io.vmotion.report.SummaryReport;
 import io.vmotion.report.ReportFormat;
 import io.vmotion.report.ReportInput;
 import io.vmotion.report.TextReport;
@@ -17,10 +21,8 @@ import io.vmotion.rules.Severity;
 import io.vmotion.rules.Waivers;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +40,9 @@ import org.apache.commons.cli.ParseException;
 final class ValidateCommand {
 
   static final String EXAMPLE = "examples/datacenter.json";
-  private static final Map<String, ReportFormat> FORMATS = Map.of("text", new TextReport(), "json", new JsonReport());
+  private static final Map<String, ReportFormat> FORMATS = Map.of(
+      "text", new TextReport(), "json", new JsonReport(), "junit", new JunitReport(),
+      "sarif", new SarifReport(), "summary", new SummaryReport());
 
   private final PrintStream out;
   private final PrintStream err;
@@ -59,7 +63,8 @@ final class ValidateCommand {
     Options o = new Options();
     o.addOption(Option.builder().longOpt("plan").hasArg().argName("FILE").desc("check exactly the moves of this plan, in order").get());
     o.addOption(Option.builder().longOpt("scope").hasArg().argName("cluster|all").desc("targets without a plan: the VM's cluster (default) or every host").get());
-    o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json").desc("report format (default text)").get());
+    o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json|junit|sarif|summary").desc("report format (default text)").get());
+    o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write the report to FILE (atomically) instead of stdout").get());
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("error|warning|info").desc("exit 1 when a finding is at or above this severity (default error)").get());
     o.addOption(Option.builder().longOpt("waivers").hasArg().argName("FILE").desc("accept the findings this waiver file names (reported as waived; they do not fail the run)").get());
     RuleOptions.addTo(o);
@@ -133,12 +138,12 @@ final class ValidateCommand {
           + " and no longer waives anything; renew or remove it");
     }
     evaluation = evaluation.waiving(f -> waivers.reasonFor(f, today));
-    // Rendered whole before anything reaches stdout, so a failure never leaves half a report.
-    StringWriter buffer = new StringWriter();
-    format.write(new ReportInput(name, mode, evaluation, rules.rules()), buffer);
-    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    w.write(buffer.toString());
-    w.flush();
+    ReportInput report = new ReportInput(name, mode, evaluation, rules.rules());
+    if (cmd.hasOption("output")) {
+      AtomicOutput.toFile(Path.of(cmd.getOptionValue("output")), w -> format.write(report, w));
+    } else {
+      AtomicOutput.toStream(out, w -> format.write(report, w));
+    }
     return evaluation.failsAt(failOn) ? Main.FINDINGS : Main.OK;
   }
 

@@ -15,7 +15,8 @@ import java.io.Writer;
  */
 public final class JsonReport implements ReportFormat {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  // The caller owns the writer: closing the generator must not close it.
+  private static final JsonFactory FACTORY = JsonFactory.builder().disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   @Override
   public void write(ReportInput input, Writer out) throws IOException {

@@ -120,7 +120,7 @@ class ValidateCommandTest {
       assertThat(r.out()).as(String.join(" ", args)).isEmpty();
       assertThat(r.err()).as(String.join(" ", args)).isNotBlank().doesNotContain("\tat ");
     }
-    assertThat(Cli.run("validate", "--format", "yaml").err()).contains("accepted values are json, text");
+    assertThat(Cli.run("validate", "--format", "yaml").err()).contains("accepted values are json, junit, sarif, summary, text");
   }
 
   @Test

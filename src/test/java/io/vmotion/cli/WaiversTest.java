@@ -140,4 +140,24 @@ class WaiversTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("w.json:1:").contains("malformed JSON");
   }
+
+  @Test
+  void sarif_marks_waived_results_as_suppressed_and_junit_and_summary_do_not_fail_them() throws Exception {
+    Path inv = inventory();
+    Path waivers = write("w.json", WAIVERS);
+    JsonNode sarif = JSON.readTree(run(JAN_2027, inv.toString(), "--waivers", waivers.toString(), "--format", "sarif").out());
+    int suppressed = 0;
+    for (JsonNode r : sarif.get("runs").get(0).get("results")) {
+      if (r.has("suppressions")) {
+        suppressed++;
+        assertThat(r.get("suppressions").get(0).get("kind").asText()).isEqualTo("external");
+        assertThat(r.get("suppressions").get(0).get("justification").asText()).isNotBlank();
+      }
+    }
+    assertThat(suppressed).isEqualTo(5);
+    String junit = run(JAN_2027, inv.toString(), "--waivers", waivers.toString(), "--format", "junit").out();
+    assertThat(junit).contains("failures=\"1\"").contains("waived error license.vmotion");
+    String summary = run(JAN_2027, inv.toString(), "--waivers", waivers.toString(), "--format", "summary").out();
+    assertThat(summary).contains("1 errors, 0 warnings, 0 infos (5 waived)");
+  }
 }

@@ -1,0 +1,53 @@
+package io.vmotion.report;
+
+import io.vmotion.rules.CheckedVm;
+import io.vmotion.rules.Evaluation;
+import io.vmotion.rules.Finding;
+import io.vmotion.rules.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One line per VM: how many targets it can reach and, per rule, how many targets that rule
+ * blocks; then the totals. The readable choice when there are too many pairs to list.
+ */
+public final class SummaryReport implements ReportFormat {
+
+  @Override
+  public void write(ReportInput input, Writer out) throws IOException {
+    Evaluation e = input.evaluation();
+    // Per VM, rule -> targets it blocks (a set: a rule counts a target once).
+    Map<String, Map<String, Set<String>>> blocked = new HashMap<>();
+    Map<String, Long> totals = new TreeMap<>();
+    for (Finding f : e.findings()) {
+      if (f.severity() != Severity.ERROR || f.waived()) continue;
+      if (blocked.computeIfAbsent(f.vm(), k -> new TreeMap<>()).computeIfAbsent(f.rule(), k -> new HashSet<>()).add(f.target())) {
+        totals.merge(f.rule(), 1L, Long::sum);
+      }
+    }
+    out.write("vmotion validate " + input.inventory() + " (" + input.mode() + ")\n");
+    int width = e.vms().stream().mapToInt(v -> v.name().length()).max().orElse(2);
+    long compatible = 0;
+    for (CheckedVm vm : e.vms()) {
+      compatible += vm.compatibleTargets().size();
+      StringBuilder line = new StringBuilder();
+      line.append(String.format("%-" + width + "s  %4d/%-4d compatible", vm.name(), vm.compatibleTargets().size(), vm.targets().size()));
+      Map<String, Set<String>> rules = blocked.getOrDefault(vm.name(), Map.of());
+      if (!rules.isEmpty()) {
+        line.append("  blocked by");
+        rules.forEach((rule, targets) -> line.append(' ').append(rule).append('=').append(targets.size()));
+      }
+      out.write(line.append('\n').toString());
+    }
+    out.write("\ntargets blocked, per rule:\n");
+    for (Map.Entry<String, Long> t : totals.entrySet()) out.write(String.format("  %-22s %d%n", t.getKey(), t.getValue()));
+    out.write(String.format("%d VMs, %d pairs, %d compatible, %d blocked; %d errors, %d warnings, %d infos%s%n",
+        e.vms().size(), e.pairs(), compatible, e.pairs() - compatible,
+        e.count(Severity.ERROR), e.count(Severity.WARNING), e.count(Severity.INFO), e.waived() > 0 ? " (" + e.waived() + " waived)" : ""));
+  }
+}

@@ -1,0 +1,11 @@
+package io.vmotion.report;
+
+/** vmotion's version, from the jar manifest; "dev" when run from classes. */
+public final class Version {
+  private Version() {}
+
+  public static String current() {
+    String v = Version.class.getPackage().getImplementationVersion();
+    return v == null ? "0.0.0-dev" : v;
+  }
+}
