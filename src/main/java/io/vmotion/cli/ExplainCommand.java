@@ -49,7 +49,7 @@ final class ExplainCommand {
       RuleInfo r = rules.rule(id);
       if (r == null) {
         List<String> ids = rules.rules().stream().map(RuleInfo::id).toList();
-        List<String> near = JsonPositions.closest(id, ids, 3);
+        List<String> near = JsonPositions.nearest(id, ids, 3);
         err.println("vmotion explain: no rule has the id \"" + id + "\""
             + (near.isEmpty() ? "" : "; closest: " + String.join(", ", near)) + ". 'vmotion rules list' shows them all.");
         return Main.USAGE;

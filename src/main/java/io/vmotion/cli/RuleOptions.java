@@ -20,7 +20,7 @@ final class RuleOptions {
   static Options addTo(Options o) {
     o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
         .desc("also load this folder's .drl and data/*.json files, over the built-in set (repeatable; a rule with a built-in rule's @id replaces it)").get());
-    o.addOption(Option.builder().longOpt("no-builtin-rules").desc("use only the --rules folders, not the built-in rules and data").get());
+    o.addOption(Option.builder().longOpt("no-builtin-rules").desc("use only the given rule folders, not the built-in rules and data").get());
     return o;
   }
 

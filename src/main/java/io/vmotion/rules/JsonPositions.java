@@ -59,7 +59,15 @@ public final class JsonPositions {
     return sb.toString();
   }
 
-  /** The candidates nearest to {@code name}, closest first, at most {@code limit} of them. */
+  /** The candidates nearest to {@code name}, closest first, at most {@code limit} of them, however far. */
+  public static List<String> nearest(String name, Iterable<String> candidates, int limit) {
+    List<String> all = new ArrayList<>();
+    candidates.forEach(all::add);
+    all.sort(java.util.Comparator.<String>comparingInt(c -> distance(name.toLowerCase(), c.toLowerCase())).thenComparing(c -> c));
+    return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+  }
+
+  /** The candidates near enough to {@code name} to be a typo of it, closest first, at most {@code limit} of them. */
   public static List<String> closest(String name, Iterable<String> candidates, int limit) {
     List<String> all = new ArrayList<>();
     candidates.forEach(all::add);
