@@ -26,6 +26,8 @@ public final class Main {
         validate [INVENTORY]   check which VMs can vMotion where, and why not (default: the bundled example)
         import rvtools|vsphere FILE [-o OUT]
                                convert an RVTools .xlsx or a vSphere JSON dump to an inventory
+        rules list|check|test  list the loaded rules, check a rule folder, run its test cases
+        explain RULE_ID        what a rule checks, why vMotion needs it, and how to fix it
         verify                 model-check the live-migration protocol
         generate               write a synthetic inventory (--hosts N --vms N --clusters N [--seed S])
         help                   this text
@@ -57,6 +59,8 @@ public final class Main {
       return switch (args[0]) {
         case "validate" -> new ValidateCommand(out, err).run(rest);
         case "import" -> new ImportCommand(out, err).run(rest);
+        case "rules" -> new RulesCommand(out, err).run(rest);
+        case "explain" -> new ExplainCommand(out, err).run(rest);
         case "generate" -> new GenerateCommand(out, err).run(rest);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);

@@ -19,12 +19,15 @@ import io.vmotion.rules.RuleBuildException;
 import io.vmotion.rules.RuleEvaluationException;
 import io.vmotion.rules.Scope;
 import io.vmotion.rules.Severity;
+import io.vmotion.rules.Waivers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
@@ -44,10 +47,17 @@ final class ValidateCommand {
 
   private final PrintStream out;
   private final PrintStream err;
+  private final Clock clock;
 
   ValidateCommand(PrintStream out, PrintStream err) {
+    this(out, err, Clock.systemDefaultZone());
+  }
+
+  /** @param clock today's date, for waiver expiry */
+  ValidateCommand(PrintStream out, PrintStream err, Clock clock) {
     this.out = out;
     this.err = err;
+    this.clock = clock;
   }
 
   static Options options() {
@@ -58,6 +68,8 @@ final class ValidateCommand {
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write the report to FILE (atomically) instead of stdout").get());
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("error|warning|info").desc("exit 1 when a finding is at or above this severity (default error)").get());
     o.addOption(Option.builder().longOpt("exact").desc("evaluate every move on its own instead of once per distinct combination (slower; same report)").get());
+    o.addOption(Option.builder().longOpt("waivers").hasArg().argName("FILE").desc("accept the findings this waiver file names (reported as waived; they do not fail the run)").get());
+    RuleOptions.addTo(o);
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
     return o;
   }
@@ -82,6 +94,9 @@ final class ValidateCommand {
     } catch (IOException e) {
       err.println("vmotion validate: " + e.getMessage());
       return Main.USAGE;
+    } catch (io.vmotion.rules.RuleFailedException e) {
+      err.println("vmotion validate: " + e.getMessage());
+      return Main.USAGE;
     }
   }
 
@@ -98,7 +113,8 @@ final class ValidateCommand {
     List<String> positional = cmd.getArgList();
     if (positional.size() > 1) throw new UsageException("expected at most one inventory, found " + positional.size() + ": " + positional);
 
-    RuleBase rules = RuleBase.builtin();
+    Waivers waivers = cmd.hasOption("waivers") ? Waivers.read(Path.of(cmd.getOptionValue("waivers"))) : Waivers.none();
+    RuleBase rules = RuleOptions.build(cmd);
     InventoryReader reader = new InventoryReader(rules.data().evcModes());
     Inventory inventory;
     String name;
@@ -121,11 +137,19 @@ final class ValidateCommand {
       mode = scope == Scope.CLUSTER ? "every powered-on VM against the other hosts of its cluster" : "every powered-on VM against every other host";
     }
 
-    boolean keepPairs = !(format instanceof SummaryReport);
+    // Waivers are applied to findings, so a summary with waivers keeps its pairs too.
+    boolean keepPairs = !(format instanceof SummaryReport) || !waivers.all().isEmpty();
     Evaluation evaluation;
     try (TerminalProgress progress = TerminalProgress.forStderr(err)) {
       evaluation = new Evaluator(rules).evaluate(inventory, scope, keepPairs, cmd.hasOption("exact"), progress);
     }
+    LocalDate today = LocalDate.now(clock);
+    for (Waivers.Waiver w : waivers.expired(today)) {
+      err.println("vmotion validate: warning: " + waivers.file() + ": " + w.describe() + " expired on " + w.expires()
+          + " and no longer waives anything; renew or remove it");
+    }
+    // Only with waivers: waiving re-derives the counts from the findings, which a summary does not keep.
+    if (!waivers.all().isEmpty()) evaluation = evaluation.waiving(f -> waivers.reasonFor(f, today));
     ReportInput report = new ReportInput(name, mode, evaluation, rules.rules());
     if (cmd.hasOption("output")) {
       AtomicOutput.toFile(Path.of(cmd.getOptionValue("output")), w -> format.write(report, w));

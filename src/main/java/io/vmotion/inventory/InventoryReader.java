@@ -257,8 +257,16 @@ public final class InventoryReader {
     List<VmNic> nics = f.objects("nics", false, InventoryReader::vmNic);
     Optional<Set<String>> cpuFeatures =
         f.has("cpuFeatures") ? Optional.of(new LinkedHashSet<>(f.strings("cpuFeatures", false))) : Optional.empty();
+    List<VmDevice> devices = f.objects("devices", false, InventoryReader::vmDevice);
     if (name == null || host == null || power == null || guest == null) return null;
-    return new Vm(name, host, powerState(power), hw, guest, vcpus, memory, reservation, datastores, nics, cpuFeatures);
+    return new Vm(name, host, powerState(power), hw, guest, vcpus, memory, reservation, datastores, nics, cpuFeatures, devices);
+  }
+
+  private static VmDevice vmDevice(JsonFields f, int index) {
+    String type = f.oneOf("type", true, VmDevice.TYPES, null);
+    String name = f.string("name", false);
+    String profile = f.string("profile", false);
+    return type == null ? null : new VmDevice(type, name, profile);
   }
 
   private static VmNic vmNic(JsonFields f, int index) {

@@ -16,12 +16,20 @@ public record Vm(
     Reservation reservation,
     List<String> datastores,
     List<VmNic> nics,
-    Optional<Set<String>> cpuFeatures) {
+    Optional<Set<String>> cpuFeatures,
+    List<VmDevice> devices) {
 
   public Vm {
     datastores = List.copyOf(datastores);
     nics = List.copyOf(nics);
     cpuFeatures = cpuFeatures.map(Set::copyOf);
+    devices = List.copyOf(devices);
+  }
+
+  /** A VM without devices of note, as before the optional {@code devices} field existed. */
+  public Vm(String name, String host, PowerState powerState, int hardwareVersion, String guestOs, int vcpus, long memoryMb,
+      Reservation reservation, List<String> datastores, List<VmNic> nics, Optional<Set<String>> cpuFeatures) {
+    this(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures, List.of());
   }
 
   /** The same VM under another name and host. */

@@ -35,6 +35,10 @@ public final class JsonReport implements ReportFormat {
         g.writeStringField("message", f.message());
         g.writeStringField("remediation", f.remediation());
         if (f.step() > 0) g.writeNumberField("step", f.step());
+        if (f.waived()) {
+          g.writeBooleanField("waived", true);
+          g.writeStringField("waiver", f.waiver());
+        }
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -53,6 +57,7 @@ public final class JsonReport implements ReportFormat {
       g.writeNumberField("errors", e.count(Severity.ERROR));
       g.writeNumberField("warnings", e.count(Severity.WARNING));
       g.writeNumberField("infos", e.count(Severity.INFO));
+      g.writeNumberField("waived", e.waived());
       g.writeNumberField("pairs", e.pairs());
       g.writeEndObject();
       g.writeEndObject();

@@ -57,7 +57,7 @@ public final class JunitReport implements ReportFormat {
           x.writeAttribute("time", "0");
           StringBuilder notes = new StringBuilder();
           for (Finding f : findings) {
-            if (f.severity() == Severity.ERROR) {
+            if (f.severity() == Severity.ERROR && !f.waived()) {
               x.writeCharacters("\n      ");
               x.writeStartElement("failure");
               x.writeAttribute("type", f.rule());
@@ -65,7 +65,8 @@ public final class JunitReport implements ReportFormat {
               x.writeCharacters(f.rule() + ": " + f.message() + "\nfix: " + f.remediation());
               x.writeEndElement();
             } else {
-              notes.append(f.severity().json()).append(' ').append(f.rule()).append(": ").append(f.message()).append('\n');
+              notes.append(f.waived() ? "waived " : "").append(f.severity().json()).append(' ').append(f.rule()).append(": ").append(f.message())
+                  .append(f.waived() ? " (waived: " + f.waiver() + ")" : "").append('\n');
             }
           }
           if (notes.length() > 0) {

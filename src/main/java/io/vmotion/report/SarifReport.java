@@ -105,6 +105,16 @@ public final class SarifReport implements ReportFormat {
     g.writeObjectFieldStart("partialFingerprints");
     g.writeStringField(FINGERPRINT, fingerprint(f));
     g.writeEndObject();
+    if (f.waived()) {
+      // A waiver is SARIF's external suppression: viewers show the result as suppressed, with the reason.
+      g.writeArrayFieldStart("suppressions");
+      g.writeStartObject();
+      g.writeStringField("kind", "external");
+      g.writeStringField("status", "accepted");
+      g.writeStringField("justification", f.waiver());
+      g.writeEndObject();
+      g.writeEndArray();
+    }
     g.writeObjectFieldStart("properties");
     g.writeStringField("vm", f.vm());
     g.writeStringField("source", f.source());

@@ -34,8 +34,8 @@ public final class SummaryReport implements ReportFormat {
     }
     out.write("\ntargets blocked, per rule:\n");
     for (Map.Entry<String, Long> t : totals.entrySet()) out.write(String.format("  %-22s %d%n", t.getKey(), t.getValue()));
-    out.write(String.format("%d VMs, %d pairs, %d compatible, %d blocked; %d errors, %d warnings, %d infos%n",
+    out.write(String.format("%d VMs, %d pairs, %d compatible, %d blocked; %d errors, %d warnings, %d infos%s%n",
         e.vms().size(), e.pairs(), compatible, e.pairs() - compatible,
-        e.count(Severity.ERROR), e.count(Severity.WARNING), e.count(Severity.INFO)));
+        e.count(Severity.ERROR), e.count(Severity.WARNING), e.count(Severity.INFO), e.waived() > 0 ? " (" + e.waived() + " waived)" : ""));
   }
 }

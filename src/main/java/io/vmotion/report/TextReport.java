@@ -26,14 +26,15 @@ public final class TextReport implements ReportFormat {
           + vm.targets().size() + " targets compatible"
           + (vm.compatibleTargets().isEmpty() ? "" : " (" + String.join(", ", vm.compatibleTargets()) + ")") + "\n");
       for (Finding f : findings) {
-        out.write("  " + f.severity().json().toUpperCase() + " " + f.rule() + " -> " + f.target()
+        out.write("  " + (f.waived() ? "WAIVED " : "") + f.severity().json().toUpperCase() + " " + f.rule() + " -> " + f.target()
             + (f.step() > 0 ? " (plan step " + f.step() + ")" : "") + ": " + f.message() + "\n");
-        if (f.severity() != Severity.INFO) out.write("      fix: " + f.remediation() + "\n");
+        if (f.waived()) out.write("      waived: " + f.waiver() + "\n");
+        else if (f.severity() != Severity.INFO) out.write("      fix: " + f.remediation() + "\n");
       }
     }
     long vmsWithTarget = e.vms().stream().filter(v -> !v.compatibleTargets().isEmpty()).count();
     out.write("\n" + e.count(Severity.ERROR) + " errors, " + e.count(Severity.WARNING) + " warnings, "
-        + e.count(Severity.INFO) + " infos in " + e.pairs() + " moves of " + e.vms().size() + " VMs; "
+        + e.count(Severity.INFO) + " infos" + (e.waived() > 0 ? " (" + e.waived() + " waived)" : "") + " in " + e.pairs() + " moves of " + e.vms().size() + " VMs; "
         + vmsWithTarget + " VMs have a compatible target\n");
   }
 }

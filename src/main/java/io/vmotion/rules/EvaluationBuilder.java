@@ -94,7 +94,7 @@ final class EvaluationBuilder {
       checked.add(new CheckedVm(t.name, t.host, targets, compatible, t.targetCount, t.compatibleCount, t.blockedBy));
     });
     return new Evaluation(List.copyOf(findings), List.copyOf(checked), pairs,
-        severities[Severity.ERROR.ordinal()], severities[Severity.WARNING.ordinal()], severities[Severity.INFO.ordinal()]);
+        severities[Severity.ERROR.ordinal()], severities[Severity.WARNING.ordinal()], severities[Severity.INFO.ordinal()], 0);
   }
 
   static Map<Object, List<Finding>> byPair(List<Finding> findings) {

@@ -92,11 +92,23 @@ public final class Evaluator {
     for (int from = 0; from < moves.size(); from += BATCH) {
       KieSession session = base.newKieSession();
       try {
-        session.setGlobal("findings", findings);
+        if (rules.declaresFindings()) session.setGlobal(RuleBase.GLOBAL, findings);
         rules.data().facts().forEach(session::insert);
         for (Move m : moves.subList(from, Math.min(moves.size(), from + BATCH))) session.insert(m);
         if (filter == null) session.fireAllRules();
         else session.fireAllRules(filter);
+      } catch (org.kie.api.runtime.rule.ConsequenceException e) {
+        org.kie.api.definition.rule.Rule r = e.getMatch() == null ? null : e.getMatch().getRule();
+        Object id = r == null ? null : r.getMetaData().get("id");
+        RuleInfo info = id == null ? null : rules.rule(id.toString());
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new RuleFailedException("rule " + (id == null ? (r == null ? "?" : "\"" + r.getName() + "\"") : id)
+            + (info == null ? "" : " (" + info.location() + ")") + " failed in its consequence: " + cause, cause);
+      } catch (RuleFailedException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new RuleFailedException("a rule failed while its conditions were evaluated: " + cause, cause);
       } finally {
         session.dispose();
       }

@@ -2,9 +2,17 @@ package io.vmotion.rules;
 
 import java.util.Comparator;
 
-/** One reason why a VM cannot (or should not) move from {@code source} to {@code target}. */
+/**
+ * One reason why a VM cannot (or should not) move from {@code source} to {@code target}.
+ * {@code waiver} is the reason of the waiver that accepts it, or null when it is not waived.
+ */
 public record Finding(
-    String rule, Severity severity, String vm, String source, String target, int step, String message, String remediation) {
+    String rule, Severity severity, String vm, String source, String target, int step, String message, String remediation,
+    String waiver) {
+
+  public Finding(String rule, Severity severity, String vm, String source, String target, int step, String message, String remediation) {
+    this(rule, severity, vm, source, target, step, message, remediation, null);
+  }
 
   /** Sorted by vm, target, rule: the report's contract. Plan step and message break ties. */
   public static final Comparator<Finding> ORDER =
@@ -13,4 +21,12 @@ public record Finding(
           .thenComparing(Finding::rule)
           .thenComparingInt(Finding::step)
           .thenComparing(Finding::message);
+
+  public boolean waived() {
+    return waiver != null;
+  }
+
+  public Finding waivedBecause(String reason) {
+    return new Finding(rule, severity, vm, source, target, step, message, remediation, reason);
+  }
 }

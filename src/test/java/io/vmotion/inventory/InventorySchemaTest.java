@@ -23,7 +23,7 @@ class InventorySchemaTest {
       .getSchema(Path.of("docs/inventory.schema.json").toUri());
 
   @ParameterizedTest
-  @ValueSource(strings = {"examples/datacenter.json", "examples/clean.json"})
+  @ValueSource(strings = {"examples/datacenter.json", "examples/clean.json", "examples/rules/passthrough/inventory.json"})
   void the_examples_are_valid_against_the_schema(String file) throws Exception {
     assertThat(SCHEMA.validate(JSON.readTree(Path.of(file).toFile()))).isEmpty();
   }
@@ -34,7 +34,9 @@ class InventorySchemaTest {
         Fixture.twoHosts().with(x -> x.vm(0).put("memoryMB", 1)),
         Fixture.twoHosts().with(x -> x.vm(0).put("powerState", "running")),
         Fixture.twoHosts().with(x -> x.host(0).remove("license")),
-        Fixture.twoHosts().with(x -> x.vm(0).put("memoryMb", -1))}) {
+        Fixture.twoHosts().with(x -> x.vm(0).put("memoryMb", -1)),
+        Fixture.twoHosts().with(x -> x.vm(0).putArray("devices").addObject().put("type", "sr-iov")),
+        Fixture.twoHosts().with(x -> x.vm(0).putArray("devices").addObject().put("name", "no type"))}) {
       Set<ValidationMessage> messages = SCHEMA.validate(JSON.readTree(f.json()));
       assertThat(messages).as(f.json()).isNotEmpty();
     }

@@ -1,6 +1,9 @@
 package io.vmotion.rules.facts;
 
 import io.vmotion.inventory.Vm;
+import io.vmotion.inventory.VmDevice;
+import java.util.Collection;
+import java.util.List;
 import io.vmotion.inventory.VmNic;
 import java.util.Collections;
 import java.util.Set;
@@ -54,6 +57,28 @@ public final class VmFact {
   public Set<String> getCpuFeatures() { return cpuFeatures; }
   public Set<String> getDatastores() { return datastores; }
   public Set<String> getPortGroups() { return portGroups; }
+  /** The VM's devices of note (passthrough, SR-IOV, vGPU, ...), empty when the inventory lists none. */
+  public List<VmDevice> getDevices() { return vm.devices(); }
+  /** The types of the VM's devices, e.g. "sriov". */
+  public Set<String> getDeviceTypes() {
+    Set<String> types = new TreeSet<>();
+    for (VmDevice d : vm.devices()) types.add(d.type());
+    return types;
+  }
+
+  /**
+   * The VM's devices of the given types, each as "name (type)", "name (type, profile p)" or the type alone when unnamed, so that
+   * a rule can bind them all at once: {@code Names( size > 0 ) from $m.getVm().devicesOf(...)}.
+   */
+  public Names devicesOf(Collection<String> types) {
+    TreeSet<String> out = new TreeSet<>();
+    for (VmDevice d : vm.devices()) {
+      if (!types.contains(d.type())) continue;
+      String kind = d.profile() == null ? d.type() : d.type() + ", profile " + d.profile();
+      out.add(d.name() == null ? kind : d.name() + " (" + kind + ")");
+    }
+    return new Names(out);
+  }
 
   @Override
   public String toString() {

@@ -1,0 +1,137 @@
+package io.vmotion.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vmotion.inventory.InputProblem;
+import io.vmotion.inventory.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Accepted findings: {@code {"waivers": [{"rule": ..., "vm": ..., "host": ..., "reason": ..., "expires": ...}]}}.
+ * {@code rule}, {@code vm} and {@code host} are globs ({@code *} any text, {@code ?} one character)
+ * matched against a finding's rule, VM and target; {@code vm} and {@code host} default to {@code *}.
+ * A waiver waives through its {@code expires} date, inclusive; after it, it waives nothing.
+ */
+public final class Waivers {
+
+  /** One waiver; {@code index} is its position in the file, for messages. */
+  public record Waiver(int index, String rule, String vm, String host, String reason, LocalDate expires) {
+
+    boolean matches(Finding f) {
+      return glob(rule).matcher(f.rule()).matches() && glob(vm).matcher(f.vm()).matches() && glob(host).matcher(f.target()).matches();
+    }
+
+    public boolean expiredOn(LocalDate today) {
+      return expires != null && today.isAfter(expires);
+    }
+
+    /** "waivers[2] (rule cpu.family-model, vm b-*, host esx-b?)". */
+    public String describe() {
+      return "waivers[" + index + "] (rule " + rule + ", vm " + vm + ", host " + host + ")";
+    }
+  }
+
+  private static final Set<String> FIELDS = new LinkedHashSet<>(List.of("rule", "vm", "host", "reason", "expires"));
+
+  private final String file;
+  private final List<Waiver> waivers;
+
+  private Waivers(String file, List<Waiver> waivers) {
+    this.file = file;
+    this.waivers = List.copyOf(waivers);
+  }
+
+  public static Waivers none() {
+    return new Waivers("", List.of());
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public List<Waiver> all() {
+    return waivers;
+  }
+
+  public List<Waiver> expired(LocalDate today) {
+    return waivers.stream().filter(w -> w.expiredOn(today)).toList();
+  }
+
+  /** The reason of the first waiver in force today that matches the finding, or null. */
+  public String reasonFor(Finding f, LocalDate today) {
+    for (Waiver w : waivers) {
+      if (!w.expiredOn(today) && w.matches(f)) return w.reason();
+    }
+    return null;
+  }
+
+  public static Waivers read(Path path) throws InvalidInputException {
+    String name = path.toString();
+    try {
+      return parse(name, Files.readString(path, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      throw InvalidInputException.of(name, "no such file; give the path of a waivers JSON file");
+    } catch (IOException e) {
+      throw InvalidInputException.of(name, "cannot read: " + e.getMessage());
+    }
+  }
+
+  public static Waivers parse(String file, String text) throws InvalidInputException {
+    String expected = "{\"waivers\": [{\"rule\": ..., \"vm\": ..., \"host\": ..., \"reason\": ..., \"expires\": \"YYYY-MM-DD\"}]}";
+    JsonNode root = StrictJson.parse(file, text, expected);
+    List<InputProblem> problems = new ArrayList<>();
+    StrictJson.unknownFields(file, root, "", Set.of("waivers"), problems);
+    JsonNode list = root.get("waivers");
+    List<Waiver> out = new ArrayList<>();
+    if (list == null || !list.isArray()) {
+      problems.add(new InputProblem(file, "waivers", 0, 0, list == null ? "required field is missing; expected an array of waivers"
+          : "expected an array of waivers, found " + StrictJson.describe(list)));
+    } else {
+      for (int i = 0; i < list.size(); i++) {
+        String path = "waivers[" + i + "]";
+        JsonNode w = list.get(i);
+        if (!w.isObject()) {
+          problems.add(new InputProblem(file, path, 0, 0, "expected an object, found " + StrictJson.describe(w)));
+          continue;
+        }
+        StrictJson.unknownFields(file, w, path, FIELDS, problems);
+        String rule = StrictJson.string(file, w, path, "rule", true, problems);
+        String vm = StrictJson.string(file, w, path, "vm", false, problems);
+        String host = StrictJson.string(file, w, path, "host", false, problems);
+        String reason = StrictJson.string(file, w, path, "reason", true, problems);
+        String expires = StrictJson.string(file, w, path, "expires", false, problems);
+        LocalDate date = null;
+        if (expires != null) {
+          try {
+            date = LocalDate.parse(expires);
+          } catch (DateTimeParseException e) {
+            problems.add(new InputProblem(file, path + ".expires", 0, 0, "\"" + expires + "\" is not an ISO date; write YYYY-MM-DD, e.g. \"2027-01-31\""));
+          }
+        }
+        if (rule != null && reason != null) out.add(new Waiver(i, rule, vm == null ? "*" : vm, host == null ? "*" : host, reason, date));
+      }
+    }
+    if (!problems.isEmpty()) throw new InvalidInputException(JsonPositions.locate(text, problems), text.lines().toList());
+    return new Waivers(file, out);
+  }
+
+  static Pattern glob(String glob) {
+    StringBuilder re = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      if (c == '*') re.append(".*");
+      else if (c == '?') re.append('.');
+      else re.append(Pattern.quote(String.valueOf(c)));
+    }
+    return Pattern.compile(re.toString());
+  }
+}
