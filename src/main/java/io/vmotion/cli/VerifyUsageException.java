@@ -1,0 +1,8 @@
+package io.vmotion.cli;
+
+/** A bad command line for {@code vmotion verify}; its message names the option and the accepted values. */
+final class VerifyUsageException extends Exception {
+    VerifyUsageException(String message) {
+        super(message);
+    }
+}
