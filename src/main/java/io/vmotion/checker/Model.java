@@ -1,6 +1,7 @@
 package io.vmotion.checker;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A finite transition system the {@link ModelChecker} can explore.
@@ -35,9 +36,16 @@ public interface Model<S> {
     /** A one-line rendering for counterexample traces. */
     String render(S state);
 
-    /** Receives one transition: the action's label and the state it leads to. */
+    /**
+     * Receives one transition: the action's label and the state it leads to. Labels are only needed
+     * for counterexample traces, so a model may pass them lazily and skip building millions of strings.
+     */
     @FunctionalInterface
     interface SuccessorSink<S> {
-        void accept(String action, S next);
+        void accept(Supplier<String> action, S next);
+
+        default void accept(String action, S next) {
+            accept(() -> action, next);
+        }
     }
 }

@@ -198,7 +198,7 @@ public final class ModelChecker<S> {
             String[] found = new String[1];
             model.successors(from, (action, next) -> {
                 if (found[0] == null && Arrays.equals(model.encode(next), toKey)) {
-                    found[0] = action;
+                    found[0] = action.get();
                 }
             });
             if (found[0] == null) {

@@ -2,8 +2,8 @@ package io.vmotion.protocol;
 
 import io.vmotion.checker.Invariant;
 import io.vmotion.checker.Model;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The live-migration protocol (pre-copy with dirty-page tracking, stun-and-copy switchover, atomic
@@ -32,7 +32,7 @@ public final class MigrationModel implements Model<MigrationState> {
     /** Receives one transition with its kind, for consumers (like the diagram) that need more than the label. */
     @FunctionalInterface
     public interface StepSink {
-        void accept(Step step, String label, MigrationState next);
+        void accept(Step step, Supplier<String> label, MigrationState next);
     }
 
     @Override
@@ -99,16 +99,17 @@ public final class MigrationModel implements Model<MigrationState> {
             return;
         }
         for (int p = 0; p < bounds.pages(); p++) {
+            int page = p;
             MigrationState n = s.copy();
-            n.sourcePage(p, s.sourcePage(p) + 1);
+            n.sourcePage(page, s.sourcePage(page) + 1);
             if (s.tracking()) {
-                n.dirty(s.dirty() | 1 << p);
+                n.dirty(s.dirty() | 1 << page);
             }
-            sink.accept(Step.GUEST_WRITE, "guest writes page " + p + " (now v" + (s.sourcePage(p) + 1) + ")", n);
+            sink.accept(Step.GUEST_WRITE, () -> "guest writes page " + page + " (now v" + (s.sourcePage(page) + 1) + ")", n);
         }
         MigrationState n = s.copy();
         n.sourceConnections(s.sourceConnections() + 1);
-        sink.accept(Step.GUEST_PACKET, "guest sends a packet (connection state " + (s.sourceConnections() + 1) + ")", n);
+        sink.accept(Step.GUEST_PACKET, () -> "guest sends a packet (connection state " + (s.sourceConnections() + 1) + ")", n);
     }
 
     // ---------------------------------------------------------------- source
@@ -143,7 +144,7 @@ public final class MigrationModel implements Model<MigrationState> {
                 } else {
                     n.taken(-1, 0);
                 }
-                sink.accept(Step.SEND_PAGE, "source sends page " + taken + " v" + version + " as #" + s.nextSeq(), n);
+                sink.accept(Step.SEND_PAGE, () -> "source sends page " + taken + " v" + version + " as #" + s.nextSeq(), n);
             }
             return;
         }
@@ -151,7 +152,7 @@ public final class MigrationModel implements Model<MigrationState> {
             MigrationState n = s.copy();
             n.dirty(s.dirty() & ~(1 << taken));
             n.taken(-1, 0);
-            sink.accept(Step.CLEAR_DIRTY_BIT, "source clears the dirty bit of page " + taken + " after sending it", n);
+            sink.accept(Step.CLEAR_DIRTY_BIT, () -> "source clears the dirty bit of page " + taken + " after sending it", n);
             return;
         }
         int next = nextPageToTake(s, finalCopy);
@@ -163,7 +164,7 @@ public final class MigrationModel implements Model<MigrationState> {
                 n.dirty(s.dirty() & ~(1 << next));
             }
             String when = finalCopy ? "the final copy" : "round " + s.round();
-            sink.accept(Step.TAKE_PAGE, "source takes page " + next + " for " + when, n);
+            sink.accept(Step.TAKE_PAGE, () -> "source takes page " + next + " for " + when, n);
             return;
         }
         if (finalCopy) {
@@ -191,7 +192,7 @@ public final class MigrationModel implements Model<MigrationState> {
             n.cursor(0);
             if (config.is(Variant.RESUME_BEFORE_SOURCE_STUN)) {
                 n.sourcePhase(SourcePhase.FINAL_BITMAP);
-                sink.accept(Step.STUN, "source starts the switchover without stunning the VM ("
+                sink.accept(Step.STUN, () -> "source starts the switchover without stunning the VM ("
                         + dirtyCount + " dirty)", n);
                 return;
             }
@@ -202,18 +203,17 @@ public final class MigrationModel implements Model<MigrationState> {
             } else {
                 n.sourcePhase(SourcePhase.FINAL_BITMAP);
             }
-            sink.accept(Step.STUN, "source stuns the VM after round " + s.round() + " (" + dirtyCount + " dirty)", n);
+            sink.accept(Step.STUN, () -> "source stuns the VM after round " + s.round() + " (" + dirtyCount + " dirty)", n);
             return;
         }
         MigrationState n = s.copy();
         n.round(s.round() + 1);
         n.cursor(0);
-        String label = "source ends round " + s.round() + " (" + dirtyCount + " dirty), starts round " + (s.round() + 1);
         if (!s.tracking()) {
             n.tracking(true);
-            label += " and starts dirty-page tracking";
         }
-        sink.accept(Step.NEXT_ROUND, label, n);
+        sink.accept(Step.NEXT_ROUND, () -> "source ends round " + s.round() + " (" + dirtyCount + " dirty), starts round "
+                + (s.round() + 1) + (s.tracking() ? "" : " and starts dirty-page tracking"), n);
     }
 
     private static void stun(MigrationState n) {
@@ -229,7 +229,7 @@ public final class MigrationModel implements Model<MigrationState> {
         send(n, Message.bitmap(s.nextSeq(), s.dirty()));
         n.sourcePhase(SourcePhase.FINAL_PAGES);
         n.cursor(0);
-        sink.accept(Step.SEND_BITMAP, "source sends the final bitmap " + MigrationState.pageSet(s.dirty())
+        sink.accept(Step.SEND_BITMAP, () -> "source sends the final bitmap " + MigrationState.pageSet(s.dirty())
                 + " as #" + s.nextSeq(), n);
     }
 
@@ -237,7 +237,7 @@ public final class MigrationModel implements Model<MigrationState> {
         if (config.is(Variant.SKIP_DEVICE_STATE)) {
             MigrationState n = s.copy();
             n.sourcePhase(SourcePhase.FINAL_OFFER);
-            sink.accept(Step.SEND_DEVICE_STATE, "source skips the device state", n);
+            sink.accept(Step.SEND_DEVICE_STATE, () -> "source skips the device state", n);
             return;
         }
         if (s.channelLength() >= MigrationState.CHANNEL_CAPACITY) {
@@ -246,7 +246,7 @@ public final class MigrationModel implements Model<MigrationState> {
         MigrationState n = s.copy();
         send(n, Message.device(s.nextSeq(), NetworkIdentity.VM_MAC, NetworkIdentity.VM_IP, s.sourceConnections()));
         n.sourcePhase(SourcePhase.FINAL_OFFER);
-        sink.accept(Step.SEND_DEVICE_STATE, "source sends the device state (vCPU, NIC) as #" + s.nextSeq(), n);
+        sink.accept(Step.SEND_DEVICE_STATE, () -> "source sends the device state (vCPU, NIC) as #" + s.nextSeq(), n);
     }
 
     /** Offering the lock is a compare-and-swap on shared storage: held by source -> offered. */
@@ -254,23 +254,23 @@ public final class MigrationModel implements Model<MigrationState> {
         MigrationState n = s.copy();
         n.sourcePhase(SourcePhase.AWAITING_COMMIT);
         if (config.is(Variant.NO_STORAGE_LOCK)) {
-            sink.accept(Step.OFFER_LOCK, "source declares the switchover data sent (no lock handoff)", n);
+            sink.accept(Step.OFFER_LOCK, () -> "source declares the switchover data sent (no lock handoff)", n);
             return;
         }
         n.lock(LockState.OFFERED);
-        sink.accept(Step.OFFER_LOCK, "source offers the VM's lock to the destination", n);
+        sink.accept(Step.OFFER_LOCK, () -> "source offers the VM's lock to the destination", n);
     }
 
     private void awaitCommit(MigrationState s, StepSink sink) {
         if (config.is(Variant.RESUME_BEFORE_SOURCE_STUN) && s.sourceRunning()) {
             MigrationState n = s.copy();
             stun(n);
-            sink.accept(Step.STUN, "source stuns the VM (after handing over)", n);
+            sink.accept(Step.STUN, () -> "source stuns the VM (after handing over)", n);
         }
         if (s.lock() == LockState.DESTINATION_HELD) {
             MigrationState n = s.copy();
             n.sourcePhase(SourcePhase.FREED);
-            sink.accept(Step.FREE_COPY, "source sees the destination holds the lock and frees its copy", n);
+            sink.accept(Step.FREE_COPY, () -> "source sees the destination holds the lock and frees its copy", n);
         }
     }
 
@@ -292,17 +292,15 @@ public final class MigrationModel implements Model<MigrationState> {
         n.sourceRunning(true);
         n.taken(-1, 0);
         if (lockless) {
-            sink.accept(Step.SOURCE_TIMEOUT, "source times out and resumes the VM without checking the lock", n);
+            sink.accept(Step.SOURCE_TIMEOUT, () -> "source times out and resumes the VM without checking the lock", n);
             return;
         }
         n.lock(LockState.SOURCE_HELD);
-        sink.accept(Step.SOURCE_TIMEOUT, "source times out, takes its lock back and resumes the VM (abort)", n);
+        sink.accept(Step.SOURCE_TIMEOUT, () -> "source times out, takes its lock back and resumes the VM (abort)", n);
     }
 
     private static void send(MigrationState n, Message message) {
-        List<Message> channel = new ArrayList<>(n.channel());
-        channel.add(message);
-        n.channel(channel);
+        n.appendMessage(message);
         n.nextSeq(message.seq() + 1);
     }
 
@@ -315,18 +313,17 @@ public final class MigrationModel implements Model<MigrationState> {
         }
         Message head = s.message(0);
         MigrationState n = s.copy();
-        List<Message> rest = new ArrayList<>(s.channel().subList(1, s.channelLength()));
-        n.channel(rest);
+        n.removeHead();
         if (s.partitioned()) {
-            sink.accept(Step.DISCARD, "partition drops " + head, n);
+            sink.accept(Step.DISCARD, () -> "partition drops " + head, n);
             return;
         }
         if (s.destinationPhase() != DestinationPhase.RECEIVING) {
-            sink.accept(Step.DISCARD, "destination (" + s.destinationPhase().label() + ") ignores " + head, n);
+            sink.accept(Step.DISCARD, () -> "destination (" + s.destinationPhase().label() + ") ignores " + head, n);
             return;
         }
         if (head.seq() != s.expectedSeq()) {
-            sink.accept(Step.DISCARD, "destination discards " + head + ", expects #" + s.expectedSeq(), n);
+            sink.accept(Step.DISCARD, () -> "destination discards " + head + ", expects #" + s.expectedSeq(), n);
             return;
         }
         n.expectedSeq(head.seq() + 1);
@@ -344,7 +341,7 @@ public final class MigrationModel implements Model<MigrationState> {
                 n.destinationDevice(head.a(), head.b(), head.c());
             }
         }
-        sink.accept(Step.DELIVER, "destination receives " + head, n);
+        sink.accept(Step.DELIVER, () -> "destination receives " + head, n);
     }
 
     // ---------------------------------------------------------------- destination
@@ -356,7 +353,7 @@ public final class MigrationModel implements Model<MigrationState> {
                 MigrationState n = s.copy();
                 int due = config.is(Variant.NO_ANNOUNCE) ? 0 : bounds.announcements();
                 n.destinationPhase(s.announcements() >= due ? DestinationPhase.DONE : DestinationPhase.RUNNING);
-                sink.accept(Step.RESUME, "destination resumes the VM while holding the lock", n);
+                sink.accept(Step.RESUME, () -> "destination resumes the VM while holding the lock", n);
             }
             case RUNNING -> announce(s, sink);
             case DONE, ABANDONED, CRASHED -> {
@@ -378,7 +375,7 @@ public final class MigrationModel implements Model<MigrationState> {
             MigrationState n = s.copy();
             n.lock(LockState.DESTINATION_HELD);
             n.destinationPhase(DestinationPhase.COMMITTED);
-            sink.accept(Step.COMMIT, lockless
+            sink.accept(Step.COMMIT, () -> lockless
                     ? "destination records itself as owner without any lock (commit point)"
                     : "destination takes the offered lock (commit point)", n);
         }
@@ -394,7 +391,7 @@ public final class MigrationModel implements Model<MigrationState> {
         if (!canCommit && s.channelLength() == 0 && sourceDone) {
             MigrationState n = s.copy();
             n.destinationPhase(DestinationPhase.ABANDONED);
-            sink.accept(Step.ABANDON, "destination times out and discards its copy", n);
+            sink.accept(Step.ABANDON, () -> "destination times out and discards its copy", n);
         }
     }
 
@@ -409,7 +406,7 @@ public final class MigrationModel implements Model<MigrationState> {
         if (last) {
             delivered.destinationPhase(DestinationPhase.DONE);
         }
-        sink.accept(Step.ANNOUNCE, "destination announces the VM's MAC (RARP " + number + "/" + due
+        sink.accept(Step.ANNOUNCE, () -> "destination announces the VM's MAC (RARP " + number + "/" + due
                 + "), the switch learns the destination's port", delivered);
         if (config.has(Fault.ANNOUNCE_LOSS) && s.faultsUsed() < bounds.faultBudget()) {
             MigrationState lost = s.copy();
@@ -418,7 +415,7 @@ public final class MigrationModel implements Model<MigrationState> {
             if (last) {
                 lost.destinationPhase(DestinationPhase.DONE);
             }
-            sink.accept(Step.LOSE_ANNOUNCEMENT, "fault: RARP " + number + "/" + due + " is lost", lost);
+            sink.accept(Step.LOSE_ANNOUNCEMENT, () -> "fault: RARP " + number + "/" + due + " is lost", lost);
         }
     }
 
@@ -428,36 +425,30 @@ public final class MigrationModel implements Model<MigrationState> {
         boolean budgetLeft = s.faultsUsed() < bounds.faultBudget();
         int length = s.channelLength();
         if (budgetLeft && length > 0) {
-            List<Message> channel = s.channel();
             if (config.has(Fault.LOSS)) {
                 MigrationState n = s.copy();
-                n.channel(channel.subList(1, length));
+                n.removeHead();
                 n.useFault();
-                sink.accept(Step.LOSE_MESSAGE, "fault: " + channel.get(0) + " is lost", n);
+                sink.accept(Step.LOSE_MESSAGE, () -> "fault: " + s.message(0) + " is lost", n);
             }
             if (config.has(Fault.DUPLICATION) && length < MigrationState.CHANNEL_CAPACITY) {
-                List<Message> doubled = new ArrayList<>(channel);
-                doubled.add(0, channel.get(0));
                 MigrationState n = s.copy();
-                n.channel(doubled);
+                n.duplicateHead();
                 n.useFault();
-                sink.accept(Step.DUPLICATE_MESSAGE, "fault: " + channel.get(0) + " is duplicated", n);
+                sink.accept(Step.DUPLICATE_MESSAGE, () -> "fault: " + s.message(0) + " is duplicated", n);
             }
             if (config.has(Fault.REORDER) && length >= 2) {
-                List<Message> swapped = new ArrayList<>(channel);
-                swapped.set(0, channel.get(1));
-                swapped.set(1, channel.get(0));
                 MigrationState n = s.copy();
-                n.channel(swapped);
+                n.swapFirstTwo();
                 n.useFault();
-                sink.accept(Step.REORDER_MESSAGES, "fault: " + channel.get(1) + " overtakes " + channel.get(0), n);
+                sink.accept(Step.REORDER_MESSAGES, () -> "fault: " + s.message(1) + " overtakes " + s.message(0), n);
             }
         }
         boolean migrating = s.destinationPhase() == DestinationPhase.RECEIVING;
         if (config.has(Fault.PARTITION) && !s.partitioned() && migrating) {
             MigrationState n = s.copy();
             n.partition();
-            sink.accept(Step.PARTITION, "fault: the network between source and destination partitions", n);
+            sink.accept(Step.PARTITION, () -> "fault: the network between source and destination partitions", n);
         }
         SourcePhase source = s.sourcePhase();
         if (config.has(Fault.SOURCE_CRASH) && source != SourcePhase.CRASHED && source != SourcePhase.FREED) {
@@ -465,12 +456,12 @@ public final class MigrationModel implements Model<MigrationState> {
             n.sourcePhase(SourcePhase.CRASHED);
             n.sourceRunning(false);
             n.taken(-1, 0);
-            sink.accept(Step.SOURCE_CRASH, "fault: the source host crashes", n);
+            sink.accept(Step.SOURCE_CRASH, () -> "fault: the source host crashes", n);
         }
         if (config.has(Fault.DESTINATION_CRASH) && migrating) {
             MigrationState n = s.copy();
             n.destinationPhase(DestinationPhase.CRASHED);
-            sink.accept(Step.DESTINATION_CRASH, "fault: the destination host crashes", n);
+            sink.accept(Step.DESTINATION_CRASH, () -> "fault: the destination host crashes", n);
         }
     }
 }

@@ -147,16 +147,31 @@ public final class MigrationState {
         return messages;
     }
 
-    void channel(List<Message> messages) {
-        for (int i = 0; i < CHANNEL_CAPACITY; i++) {
-            int offset = CHANNEL + i * Message.BYTES;
-            if (i < messages.size()) {
-                messages.get(i).writeTo(bytes, offset);
-            } else {
-                java.util.Arrays.fill(bytes, offset, offset + Message.BYTES, (byte) 0);
-            }
-        }
-        set(CHANNEL_LENGTH, messages.size());
+    void appendMessage(Message message) {
+        int length = channelLength();
+        message.writeTo(bytes, CHANNEL + length * Message.BYTES);
+        set(CHANNEL_LENGTH, length + 1);
+    }
+
+    void removeHead() {
+        int length = channelLength();
+        int tail = CHANNEL + (length - 1) * Message.BYTES;
+        System.arraycopy(bytes, CHANNEL + Message.BYTES, bytes, CHANNEL, (length - 1) * Message.BYTES);
+        // Zero the freed slot: the encoding must not remember messages that are gone.
+        java.util.Arrays.fill(bytes, tail, tail + Message.BYTES, (byte) 0);
+        set(CHANNEL_LENGTH, length - 1);
+    }
+
+    void duplicateHead() {
+        int length = channelLength();
+        System.arraycopy(bytes, CHANNEL, bytes, CHANNEL + Message.BYTES, length * Message.BYTES);
+        set(CHANNEL_LENGTH, length + 1);
+    }
+
+    void swapFirstTwo() {
+        byte[] first = java.util.Arrays.copyOfRange(bytes, CHANNEL, CHANNEL + Message.BYTES);
+        System.arraycopy(bytes, CHANNEL + Message.BYTES, bytes, CHANNEL, Message.BYTES);
+        System.arraycopy(first, 0, bytes, CHANNEL + Message.BYTES, Message.BYTES);
     }
 
     public boolean partitioned() { return flag(PARTITIONED); }
