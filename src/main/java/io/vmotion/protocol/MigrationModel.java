@@ -299,8 +299,15 @@ public final class MigrationModel implements Model<MigrationState> {
         sink.accept(Step.SOURCE_TIMEOUT, () -> "source times out, takes its lock back and resumes the VM (abort)", n);
     }
 
+    /**
+     * Puts a message on the channel. The network drops what it cannot deliver (to a crashed or departed
+     * destination, or across the partition) at once: delivering it later would change nothing but the
+     * interleaving, so the model saves those states.
+     */
     private static void send(MigrationState n, Message message) {
-        n.appendMessage(message);
+        if (!n.partitioned() && n.destinationPhase() == DestinationPhase.RECEIVING) {
+            n.appendMessage(message);
+        }
         n.nextSeq(message.seq() + 1);
     }
 
@@ -448,6 +455,7 @@ public final class MigrationModel implements Model<MigrationState> {
         if (config.has(Fault.PARTITION) && !s.partitioned() && migrating) {
             MigrationState n = s.copy();
             n.partition();
+            n.clearChannel();
             sink.accept(Step.PARTITION, () -> "fault: the network between source and destination partitions", n);
         }
         SourcePhase source = s.sourcePhase();
@@ -461,6 +469,7 @@ public final class MigrationModel implements Model<MigrationState> {
         if (config.has(Fault.DESTINATION_CRASH) && migrating) {
             MigrationState n = s.copy();
             n.destinationPhase(DestinationPhase.CRASHED);
+            n.clearChannel();
             sink.accept(Step.DESTINATION_CRASH, () -> "fault: the destination host crashes", n);
         }
     }

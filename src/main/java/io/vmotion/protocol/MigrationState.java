@@ -162,6 +162,11 @@ public final class MigrationState {
         set(CHANNEL_LENGTH, length - 1);
     }
 
+    void clearChannel() {
+        java.util.Arrays.fill(bytes, CHANNEL, CHANNEL + CHANNEL_CAPACITY * Message.BYTES, (byte) 0);
+        set(CHANNEL_LENGTH, 0);
+    }
+
     void duplicateHead() {
         int length = channelLength();
         System.arraycopy(bytes, CHANNEL, bytes, CHANNEL + Message.BYTES, length * Message.BYTES);
