@@ -16,7 +16,7 @@ public enum Step {
     SOURCE_TIMEOUT("timeout, abort"),
     DELIVER("deliver message"),
     DISCARD("discard message"),
-    COMMIT("commit: take lock"),
+    COMMIT("commit, take lock"),
     RESUME("resume"),
     ANNOUNCE("announce MAC"),
     ABANDON("timeout, discard copy"),
