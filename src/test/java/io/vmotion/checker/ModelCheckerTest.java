@@ -107,10 +107,26 @@ class ModelCheckerTest {
     }
 
     @Test
-    void writes_nothing_to_the_progress_stream_when_it_passes_quickly_on_a_tiny_model() {
+    void prints_progress_lines_to_the_given_stream_once_a_run_outlasts_three_seconds() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CheckResult result = new ModelChecker<>(new ToyModels.Grid(3), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .check();
+        long[] now = {0};
+        // Every reading of the clock advances it by a second: the run "takes" many seconds.
+        ModelChecker<int[]> checker = new ModelChecker<>(new ToyModels.Grid(100),
+                new PrintStream(err, true, StandardCharsets.UTF_8), () -> now[0] += 1_000_000_000L);
+
+        CheckResult result = checker.check();
+
+        assertThat(result.passed()).isTrue();
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line).matches(
+                "progress: [0-9,]+ states, [0-9,]+ transitions, depth \\d+, \\d+s"));
+    }
+
+    @Test
+    void prints_no_progress_when_the_run_is_quick() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CheckResult result = new ModelChecker<>(new ToyModels.Grid(100),
+                new PrintStream(err, true, StandardCharsets.UTF_8), () -> 0L).check();
 
         assertThat(result.passed()).isTrue();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
