@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 LIMIT="${1:-60}"
 HEAP="${HEAP:-4g}"
 
-mvn -q -B -DskipTests compile
+mvn -q -B -Dstyle.color=never -DskipTests compile
 
 echo "== machine"
 echo "nproc: $(nproc)"

@@ -360,7 +360,9 @@ public final class MigrationModel implements Model<MigrationState> {
                 MigrationState n = s.copy();
                 int due = config.is(Variant.NO_ANNOUNCE) ? 0 : bounds.announcements();
                 n.destinationPhase(s.announcements() >= due ? DestinationPhase.DONE : DestinationPhase.RUNNING);
-                sink.accept(Step.RESUME, () -> "destination resumes the VM while holding the lock", n);
+                sink.accept(Step.RESUME, () -> config.is(Variant.NO_STORAGE_LOCK)
+                        ? "destination resumes the VM (no lock to hold)"
+                        : "destination resumes the VM while holding the lock", n);
             }
             case RUNNING -> announce(s, sink);
             case DONE, ABANDONED, CRASHED -> {

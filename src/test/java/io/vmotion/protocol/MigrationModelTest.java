@@ -99,6 +99,20 @@ class MigrationModelTest {
     }
 
     @Test
+    void an_aborted_migration_resumes_the_source_with_its_memory_as_at_the_stun() {
+        assertThat(terminal(EnumSet.allOf(Fault.class)))
+                .filteredOn(s -> s.sourcePhase() == SourcePhase.RESUMED)
+                .isNotEmpty()
+                .allSatisfy(s -> {
+                    assertThat(s.stunned()).isTrue();
+                    for (int p = 0; p < s.pages(); p++) {
+                        assertThat(s.sourcePage(p)).isEqualTo(s.stunPage(p));
+                    }
+                    assertThat(s.sourceConnections()).isEqualTo(s.stunConnections());
+                });
+    }
+
+    @Test
     void the_guest_never_writes_while_the_vm_is_stunned() {
         MigrationModel model = new MigrationModel(new MigrationConfig(SMALL, EnumSet.allOf(Fault.class), Variant.CORRECT));
         for (MigrationState state : Reachable.states(model)) {
