@@ -12,7 +12,9 @@ final class StateStore {
     private int arenaSize;
     private int[] offsets = new int[1 << 12];
     private int[] hashes = new int[1 << 12];
-    private int[] table = new int[1 << 13]; // id + 1, 0 = empty slot
+    // Each slot packs the state's hash (high half) with its id + 1 (low half, 0 = empty), so that most
+    // probes are settled without touching the arena: the lookup is bound by memory latency.
+    private long[] table = new long[1 << 13];
     private int size;
 
     int size() {
@@ -24,18 +26,20 @@ final class StateStore {
         int hash = hash(key);
         int mask = table.length - 1;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            int entry = table[slot];
+            long entry = table[slot];
             if (entry == 0) {
                 int id = append(key, hash);
-                table[slot] = id + 1;
+                table[slot] = pack(hash, id);
                 if (size * 2 > table.length) {
                     rehash();
                 }
                 return id;
             }
-            int id = entry - 1;
-            if (hashes[id] == hash && equalsAt(id, key)) {
-                return -id - 1;
+            if ((int) (entry >>> 32) == hash) {
+                int id = (int) entry - 1;
+                if (equalsAt(id, key)) {
+                    return -id - 1;
+                }
             }
         }
     }
@@ -71,16 +75,20 @@ final class StateStore {
     }
 
     private void rehash() {
-        int[] bigger = new int[table.length * 2];
+        long[] bigger = new long[table.length * 2];
         int mask = bigger.length - 1;
         for (int id = 0; id < size; id++) {
             int slot = hashes[id] & mask;
             while (bigger[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            bigger[slot] = id + 1;
+            bigger[slot] = pack(hashes[id], id);
         }
         table = bigger;
+    }
+
+    private static long pack(int hash, int id) {
+        return (long) hash << 32 | (id + 1L);
     }
 
     private static int grow(int length) {

@@ -2,7 +2,9 @@ package io.vmotion.protocol;
 
 import io.vmotion.checker.Invariant;
 import io.vmotion.checker.Model;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -18,11 +20,18 @@ public final class MigrationModel implements Model<MigrationState> {
     private final MigrationConfig config;
     private final Bounds bounds;
     private final List<Invariant<MigrationState>> invariants;
+    // Asked on every transition: an EnumSet lookup is a bit test where the config's Set.of needs a hash probe.
+    private final Set<Fault> faults;
 
     public MigrationModel(MigrationConfig config) {
         this.config = config;
         this.bounds = config.bounds();
+        this.faults = config.faults().isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(config.faults());
         this.invariants = MigrationProperties.all(this);
+    }
+
+    private boolean has(Fault fault) {
+        return faults.contains(fault);
     }
 
     public MigrationConfig config() {
@@ -417,7 +426,7 @@ public final class MigrationModel implements Model<MigrationState> {
         }
         sink.accept(Step.ANNOUNCE, () -> "destination announces the VM's MAC (RARP " + number + "/" + due
                 + "), the switch learns the destination's port", delivered);
-        if (config.has(Fault.ANNOUNCE_LOSS) && s.faultsUsed() < bounds.faultBudget()) {
+        if (has(Fault.ANNOUNCE_LOSS) && s.faultsUsed() < bounds.faultBudget()) {
             MigrationState lost = s.copy();
             lost.announcements(number);
             lost.useFault();
@@ -434,19 +443,19 @@ public final class MigrationModel implements Model<MigrationState> {
         boolean budgetLeft = s.faultsUsed() < bounds.faultBudget();
         int length = s.channelLength();
         if (budgetLeft && length > 0) {
-            if (config.has(Fault.LOSS)) {
+            if (has(Fault.LOSS)) {
                 MigrationState n = s.copy();
                 n.removeHead();
                 n.useFault();
                 sink.accept(Step.LOSE_MESSAGE, () -> "fault: " + s.message(0) + " is lost", n);
             }
-            if (config.has(Fault.DUPLICATION) && length < MigrationState.CHANNEL_CAPACITY) {
+            if (has(Fault.DUPLICATION) && length < MigrationState.CHANNEL_CAPACITY) {
                 MigrationState n = s.copy();
                 n.duplicateHead();
                 n.useFault();
                 sink.accept(Step.DUPLICATE_MESSAGE, () -> "fault: " + s.message(0) + " is duplicated", n);
             }
-            if (config.has(Fault.REORDER) && length >= 2) {
+            if (has(Fault.REORDER) && length >= 2) {
                 MigrationState n = s.copy();
                 n.swapFirstTwo();
                 n.useFault();
@@ -454,21 +463,21 @@ public final class MigrationModel implements Model<MigrationState> {
             }
         }
         boolean migrating = s.destinationPhase() == DestinationPhase.RECEIVING;
-        if (config.has(Fault.PARTITION) && !s.partitioned() && migrating) {
+        if (has(Fault.PARTITION) && !s.partitioned() && migrating) {
             MigrationState n = s.copy();
             n.partition();
             n.clearChannel();
             sink.accept(Step.PARTITION, () -> "fault: the network between source and destination partitions", n);
         }
         SourcePhase source = s.sourcePhase();
-        if (config.has(Fault.SOURCE_CRASH) && source != SourcePhase.CRASHED && source != SourcePhase.FREED) {
+        if (has(Fault.SOURCE_CRASH) && source != SourcePhase.CRASHED && source != SourcePhase.FREED) {
             MigrationState n = s.copy();
             n.sourcePhase(SourcePhase.CRASHED);
             n.sourceRunning(false);
             n.taken(-1, 0);
             sink.accept(Step.SOURCE_CRASH, () -> "fault: the source host crashes", n);
         }
-        if (config.has(Fault.DESTINATION_CRASH) && migrating) {
+        if (has(Fault.DESTINATION_CRASH) && migrating) {
             MigrationState n = s.copy();
             n.destinationPhase(DestinationPhase.CRASHED);
             n.clearChannel();

@@ -50,6 +50,11 @@ public final class MigrationState {
     static final int STAGE_TAKEN = 1;
     static final int STAGE_SENT = 2;
 
+    // values() clones its array on every call, which shows up when decoding millions of states.
+    private static final SourcePhase[] SOURCE_PHASES = SourcePhase.values();
+    private static final DestinationPhase[] DESTINATION_PHASES = DestinationPhase.values();
+    private static final LockState[] LOCK_STATES = LockState.values();
+
     private final byte[] bytes;
     private final int pages;
 
@@ -86,7 +91,7 @@ public final class MigrationState {
     }
 
     // --- source ---
-    public SourcePhase sourcePhase() { return SourcePhase.values()[get(SOURCE_PHASE)]; }
+    public SourcePhase sourcePhase() { return SOURCE_PHASES[get(SOURCE_PHASE)]; }
     void sourcePhase(SourcePhase phase) { set(SOURCE_PHASE, phase.ordinal()); }
     public boolean sourceRunning() { return flag(SOURCE_RUNNING); }
     void sourceRunning(boolean running) { setFlag(SOURCE_RUNNING, running); }
@@ -185,11 +190,11 @@ public final class MigrationState {
     void useFault() { set(FAULTS_USED, faultsUsed() + 1); }
 
     // --- storage ---
-    public LockState lock() { return LockState.values()[get(LOCK)]; }
+    public LockState lock() { return LOCK_STATES[get(LOCK)]; }
     void lock(LockState lock) { set(LOCK, lock.ordinal()); }
 
     // --- destination ---
-    public DestinationPhase destinationPhase() { return DestinationPhase.values()[get(DEST_PHASE)]; }
+    public DestinationPhase destinationPhase() { return DESTINATION_PHASES[get(DEST_PHASE)]; }
     void destinationPhase(DestinationPhase phase) { set(DEST_PHASE, phase.ordinal()); }
     public boolean destinationRunning() { return destinationPhase().runsVm(); }
     int expectedSeq() { return get(EXPECTED_SEQ); }
