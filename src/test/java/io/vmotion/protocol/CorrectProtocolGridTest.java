@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The correct protocol against an exhaustive grid: pages 1-3, guest writes 0-3, rounds 1-3, and every
@@ -45,6 +47,17 @@ class CorrectProtocolGridTest {
                                             + " under all 128 fault subsets",
                                     () -> assertEveryFaultSubsetPasses(bounds, subsets));
                         })));
+    }
+
+    @ParameterizedTest(name = "threshold={0} fault-budget={1}")
+    @CsvSource({"0, 0", "0, 1", "0, 2", "0, 3", "1, 0", "1, 2", "1, 3", "2, 1", "2, 2"})
+    void correct_protocol_holds_every_property_for_other_thresholds_and_fault_budgets(int threshold, int budget) {
+        Bounds bounds = new Bounds(2, 2, 2, threshold, budget);
+        CheckResult result = new ModelChecker<>(new MigrationModel(
+                new MigrationConfig(bounds, EnumSet.allOf(Fault.class), Variant.CORRECT))).check();
+
+        assertThat(result.passed()).as("%s: VIOLATION of %s, trace %s", bounds, result.violatedProperty(),
+                result.trace()).isTrue();
     }
 
     private static void assertEveryFaultSubsetPasses(Bounds bounds, List<Set<Fault>> subsets) {
