@@ -7,8 +7,7 @@ import io.vmotion.protocol.MigrationModel;
 import io.vmotion.protocol.MigrationState;
 import io.vmotion.protocol.Variant;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
 
 /**
  * {@code vmotion verify}: model-checks the live-migration protocol (or a seeded-bug variant of it) and
@@ -73,10 +72,13 @@ public final class VerifyCommand {
     }
 
     private static void printHelp(PrintStream out) {
-        PrintWriter writer = new PrintWriter(out);
-        new HelpFormatter().printHelp(writer, 100, "vmotion verify [options]",
-                "Model-check the live-migration protocol under the given bounds and faults.", VerifyOptions.OPTIONS,
-                2, 2, "Exit status: 0 every property holds, 1 a property is violated, 2 usage error.");
-        writer.flush();
+        out.println("usage: vmotion verify [options]");
+        out.println("Model-check the live-migration protocol under the given bounds and faults.");
+        for (Option option : VerifyOptions.OPTIONS.getOptions()) {
+            String name = "--" + option.getLongOpt() + (option.hasArg() ? " " + option.getArgName() : "");
+            out.printf("  %-22s %s%n", name, option.getDescription());
+        }
+        out.println("Exit status: 0 every property holds, 1 a property is violated, 2 usage error.");
+        out.flush();
     }
 }

@@ -159,6 +159,17 @@ class VerifyCommandTest {
     }
 
     @Test
+    void help_lists_every_option_and_exits_with_0() {
+        Run run = verify("--help");
+
+        assertThat(run.exitCode()).isEqualTo(0);
+        for (String option : List.of("--pages N", "--writes N", "--rounds N", "--threshold N", "--fault-budget N",
+                "--faults LIST", "--variant NAME", "--format FORMAT", "--list-variants", "--diagram")) {
+            assertThat(run.out()).contains(option);
+        }
+    }
+
+    @Test
     void a_stray_argument_exits_with_2() {
         Run run = verify("now");
 
