@@ -11,11 +11,11 @@ import java.util.List;
  */
 public record CheckResult(String violatedProperty, List<TraceStep> trace, int loopsBackToStep, Statistics statistics) {
 
-    public CheckResult {
-        trace = List.copyOf(trace);
-    }
+  public CheckResult {
+    trace = List.copyOf(trace);
+  }
 
-    public boolean passed() {
-        return violatedProperty == null;
-    }
+  public boolean passed() {
+    return violatedProperty == null;
+  }
 }

@@ -14,38 +14,38 @@ import java.util.function.Supplier;
  */
 public interface Model<S> {
 
-    /** The states a run may start from; at least one. */
-    List<S> initialStates();
+  /** The states a run may start from; at least one. */
+  List<S> initialStates();
 
-    /** Emits every labelled transition enabled in {@code state}. The order must be deterministic. */
-    void successors(S state, SuccessorSink<S> sink);
+  /** Emits every labelled transition enabled in {@code state}. The order must be deterministic. */
+  void successors(S state, SuccessorSink<S> sink);
 
-    /** Properties that must hold in every reachable state, checked in list order. */
-    List<Invariant<S>> invariants();
+  /** Properties that must hold in every reachable state, checked in list order. */
+  List<Invariant<S>> invariants();
 
-    /**
-     * Whether a run may legitimately end in {@code state}. Terminal states are not expanded,
-     * are exempt from the deadlock check and cannot be part of a non-terminating cycle.
-     */
-    boolean isTerminal(S state);
+  /**
+   * Whether a run may legitimately end in {@code state}. Terminal states are not expanded,
+   * are exempt from the deadlock check and cannot be part of a non-terminating cycle.
+   */
+  boolean isTerminal(S state);
 
-    byte[] encode(S state);
+  byte[] encode(S state);
 
-    S decode(byte[] encoded);
+  S decode(byte[] encoded);
 
-    /** A one-line rendering for counterexample traces. */
-    String render(S state);
+  /** A one-line rendering for counterexample traces. */
+  String render(S state);
 
-    /**
-     * Receives one transition: the action's label and the state it leads to. Labels are only needed
-     * for counterexample traces, so a model may pass them lazily and skip building millions of strings.
-     */
-    @FunctionalInterface
-    interface SuccessorSink<S> {
-        void accept(Supplier<String> action, S next);
+  /**
+   * Receives one transition: the action's label and the state it leads to. Labels are only needed
+   * for counterexample traces, so a model may pass them lazily and skip building millions of strings.
+   */
+  @FunctionalInterface
+  interface SuccessorSink<S> {
+    void accept(Supplier<String> action, S next);
 
-        default void accept(String action, S next) {
-            accept(() -> action, next);
-        }
+    default void accept(String action, S next) {
+      accept(() -> action, next);
     }
+  }
 }

@@ -14,71 +14,71 @@ import org.apache.commons.cli.Option;
  * reports whether every property holds. Exit codes: 0 pass, 1 violation, 2 usage error.
  */
 public final class VerifyCommand {
-    public static final int PASS = 0;
-    public static final int VIOLATION = 1;
-    public static final int USAGE_ERROR = 2;
+  public static final int PASS = 0;
+  public static final int VIOLATION = 1;
+  public static final int USAGE_ERROR = 2;
 
-    private VerifyCommand() {
+  private VerifyCommand() {
+  }
+
+  /** @param args the arguments after the word {@code verify} */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    VerifyOptions options;
+    try {
+      options = VerifyOptions.parse(args);
+    } catch (VerifyUsageException e) {
+      err.println("vmotion verify: " + e.getMessage());
+      err.println("Try 'vmotion verify --help'.");
+      return USAGE_ERROR;
+    } catch (IllegalArgumentException e) {
+      err.println("vmotion verify: " + e.getMessage());
+      return USAGE_ERROR;
     }
-
-    /** @param args the arguments after the word {@code verify} */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        VerifyOptions options;
-        try {
-            options = VerifyOptions.parse(args);
-        } catch (VerifyUsageException e) {
-            err.println("vmotion verify: " + e.getMessage());
-            err.println("Try 'vmotion verify --help'.");
-            return USAGE_ERROR;
-        } catch (IllegalArgumentException e) {
-            err.println("vmotion verify: " + e.getMessage());
-            return USAGE_ERROR;
-        }
-        switch (options.mode()) {
-            case HELP -> {
-                printHelp(out);
-                return PASS;
-            }
-            case LIST_VARIANTS -> {
-                listVariants(out);
-                return PASS;
-            }
-            case DIAGRAM -> {
-                out.print(Diagram.mermaid());
-                out.flush();
-                return PASS;
-            }
-            default -> {
-                MigrationModel model = new MigrationModel(options.config());
-                CheckResult result = new ModelChecker<MigrationState>(model, err).check();
-                out.print(options.json()
-                        ? VerifyReport.json(options.config(), result)
-                        : VerifyReport.text(options.config(), result));
-                out.flush();
-                return result.passed() ? PASS : VIOLATION;
-            }
-        }
-    }
-
-    private static void listVariants(PrintStream out) {
-        int width = 0;
-        for (Variant v : Variant.values()) {
-            width = Math.max(width, v.cliName().length());
-        }
-        for (Variant v : Variant.values()) {
-            out.printf("%-" + width + "s  %s%n", v.cliName(), v.description());
-        }
+    switch (options.mode()) {
+      case HELP -> {
+        printHelp(out);
+        return PASS;
+      }
+      case LIST_VARIANTS -> {
+        listVariants(out);
+        return PASS;
+      }
+      case DIAGRAM -> {
+        out.print(Diagram.mermaid());
         out.flush();
-    }
-
-    private static void printHelp(PrintStream out) {
-        out.println("usage: vmotion verify [options]");
-        out.println("Model-check the live-migration protocol under the given bounds and faults.");
-        for (Option option : VerifyOptions.OPTIONS.getOptions()) {
-            String name = "--" + option.getLongOpt() + (option.hasArg() ? " " + option.getArgName() : "");
-            out.printf("  %-22s %s%n", name, option.getDescription());
-        }
-        out.println("Exit status: 0 every property holds, 1 a property is violated, 2 usage error.");
+        return PASS;
+      }
+      default -> {
+        MigrationModel model = new MigrationModel(options.config());
+        CheckResult result = new ModelChecker<MigrationState>(model, err).check();
+        out.print(options.json()
+            ? VerifyReport.json(options.config(), result)
+            : VerifyReport.text(options.config(), result));
         out.flush();
+        return result.passed() ? PASS : VIOLATION;
+      }
     }
+  }
+
+  private static void listVariants(PrintStream out) {
+    int width = 0;
+    for (Variant v : Variant.values()) {
+      width = Math.max(width, v.cliName().length());
+    }
+    for (Variant v : Variant.values()) {
+      out.printf("%-" + width + "s  %s%n", v.cliName(), v.description());
+    }
+    out.flush();
+  }
+
+  private static void printHelp(PrintStream out) {
+    out.println("usage: vmotion verify [options]");
+    out.println("Model-check the live-migration protocol under the given bounds and faults.");
+    for (Option option : VerifyOptions.OPTIONS.getOptions()) {
+      String name = "--" + option.getLongOpt() + (option.hasArg() ? " " + option.getArgName() : "");
+      out.printf("  %-22s %s%n", name, option.getDescription());
+    }
+    out.println("Exit status: 0 every property holds, 1 a property is violated, 2 usage error.");
+    out.flush();
+  }
 }
