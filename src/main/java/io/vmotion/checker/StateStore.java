@@ -61,10 +61,12 @@ final class StateStore {
       hashes = Arrays.copyOf(hashes, offsets.length);
     }
     if (arenaSize + key.length > arena.length) {
-      long wanted = Math.max((long) arena.length * 2, (long) arenaSize + key.length);
-      if (wanted > Integer.MAX_VALUE - 16) {
-        throw new IllegalStateException("state store is full: " + size + " states");
+      long needed = (long) arenaSize + key.length;
+      long limit = Integer.MAX_VALUE - 16;
+      if (needed > limit) {
+        throw new StateSpaceTooLargeException(size);
       }
+      long wanted = Math.min(Math.max((long) arena.length * 2, needed), limit);
       arena = Arrays.copyOf(arena, (int) wanted);
     }
     System.arraycopy(key, 0, arena, arenaSize, key.length);

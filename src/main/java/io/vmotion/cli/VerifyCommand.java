@@ -2,6 +2,7 @@ package io.vmotion.cli;
 
 import io.vmotion.checker.CheckResult;
 import io.vmotion.checker.ModelChecker;
+import io.vmotion.checker.StateSpaceTooLargeException;
 import io.vmotion.protocol.Diagram;
 import io.vmotion.protocol.MigrationModel;
 import io.vmotion.protocol.MigrationState;
@@ -50,7 +51,15 @@ public final class VerifyCommand {
       }
       default -> {
         MigrationModel model = new MigrationModel(options.config());
-        CheckResult result = new ModelChecker<MigrationState>(model, err).check();
+        CheckResult result;
+        try {
+          result = new ModelChecker<MigrationState>(model, err).check();
+        } catch (StateSpaceTooLargeException | OutOfMemoryError e) {
+          // Everything the search held is garbage once unwound, so reporting is still safe here.
+          err.println("vmotion verify: the state space is too large for these bounds (" + options.config().bounds()
+              + "); lower --pages, --writes, --rounds or --fault-budget, or give the JVM more heap (-Xmx)");
+          return USAGE_ERROR;
+        }
         out.print(options.json()
             ? VerifyReport.json(options.config(), result)
             : VerifyReport.text(options.config(), result));
