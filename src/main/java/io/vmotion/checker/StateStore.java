@@ -60,7 +60,7 @@ final class StateStore {
       offsets = Arrays.copyOf(offsets, grow(offsets.length));
       hashes = Arrays.copyOf(hashes, offsets.length);
     }
-    if (arenaSize + key.length > arena.length) {
+    if ((long) arenaSize + key.length > arena.length) {
       long needed = (long) arenaSize + key.length;
       long limit = Integer.MAX_VALUE - 16;
       if (needed > limit) {
