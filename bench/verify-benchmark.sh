@@ -22,6 +22,8 @@ echo "nproc: $(nproc)"
 echo "cpu:   $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
 echo "java:  $(java -version 2>&1 | head -1)"
 echo "heap:  -Xmx$HEAP"
+# Other processes on the machine slow the search down; the load average tells how much to trust the times.
+echo "load:  $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15-minute load average at start)"
 echo
 
 # Runs one bound under the time limit; prints the figures line, or nothing if it did not finish.
