@@ -15,7 +15,11 @@ cd "$(dirname "$0")/.."
 LIMIT="${1:-60}"
 HEAP="${HEAP:-4g}"
 
-mvn -q -B -Dstyle.color=never -DskipTests compile
+# Quiet unless the build fails: the report should hold figures only.
+if ! build_log=$(mvn -q -B -Dstyle.color=never -DskipTests compile 2>&1); then
+  echo "$build_log"
+  exit 1
+fi
 
 echo "== machine"
 echo "nproc: $(nproc)"
