@@ -16,7 +16,7 @@ import java.util.function.Function;
 /**
  * Generates the protocol's Mermaid state diagram from the model itself: it explores every reachable
  * state of the correct protocol with every fault on, at small bounds, and projects each transition onto
- * the source's phase, the destination's phase and the storage lock. An edge appears exactly when some
+ * the source's phase, the destination's phase, the storage lock and the switch's port. An edge appears exactly when some
  * reachable transition of that kind changes that actor's phase, so the diagram cannot drift from the code.
  *
  * <p>{@code main} prints the diagram, or with {@code --update FILE} rewrites the block between the
@@ -40,7 +40,9 @@ public final class Diagram {
     Projection lock = new Projection("lock", "Shared storage: VM lock", s -> s.lock().name());
     Projection destination = new Projection("destination", "Destination host",
         s -> s.destinationPhase().name());
-    List<Projection> projections = List.of(source, lock, destination);
+    Projection network = new Projection("switch", "Physical switch: port of the VM's MAC",
+        s -> s.switchForwardsToDestination() ? "DESTINATION_PORT" : "SOURCE_PORT");
+    List<Projection> projections = List.of(source, lock, destination, network);
 
     MigrationState initial = model.initialStates().get(0);
     Set<ByteBuffer> seen = new HashSet<>();
@@ -153,6 +155,7 @@ public final class Diagram {
       return switch (id) {
         case "source" -> SourcePhase.valueOf(phase).label();
         case "lock" -> LockState.valueOf(phase).label();
+        case "switch" -> phase.equals("SOURCE_PORT") ? "forwards to the source" : "forwards to the destination";
         default -> DestinationPhase.valueOf(phase).label();
       };
     }

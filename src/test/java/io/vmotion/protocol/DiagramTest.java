@@ -34,6 +34,9 @@ class DiagramTest {
     for (LockState lock : LockState.values()) {
       assertThat(mermaid).contains("lock_" + lock.name() + " : " + lock.label());
     }
+    assertThat(mermaid).contains("switch_SOURCE_PORT --> switch_DESTINATION_PORT : " + Step.ANNOUNCE.label());
+    // Only an announcement moves the switch, and nothing ever moves it back.
+    assertThat(mermaid).doesNotContain("switch_DESTINATION_PORT --> switch_SOURCE_PORT");
     assertThat(mermaid).startsWith("stateDiagram-v2\n")
         .contains("lock_OFFERED --> lock_DESTINATION_HELD : " + Step.COMMIT.label());
   }
