@@ -15,9 +15,10 @@ import java.util.function.Function;
 
 /**
  * Generates the protocol's Mermaid state diagram from the model itself: it explores every reachable
- * state of the correct protocol with every fault on, at small bounds, and projects each transition onto
- * the source's phase, the destination's phase, the storage lock and the switch's port. An edge appears exactly when some
- * reachable transition of that kind changes that actor's phase, so the diagram cannot drift from the code.
+ * state of the correct protocol with every fault on, at small bounds, and projects each transition
+ * onto the source's phase, the destination's phase, the storage lock and the switch's port. An edge
+ * appears exactly when some reachable transition of that kind changes that actor's phase, so the
+ * diagram cannot drift from the code.
  *
  * <p>{@code main} prints the diagram, or with {@code --update FILE} rewrites the block between the
  * marker comments in that file.
