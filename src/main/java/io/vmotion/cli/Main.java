@@ -61,6 +61,7 @@ public final class Main {
         case "import" -> new ImportCommand(out, err).run(rest);
         case "rules" -> new RulesCommand(out, err).run(rest);
         case "explain" -> new ExplainCommand(out, err).run(rest);
+        case "verify" -> VerifyCommand.run(rest, out, err);
         case "generate" -> new GenerateCommand(out, err).run(rest);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
