@@ -114,7 +114,9 @@ final class ValidateCommand {
     if (positional.size() > 1) throw new UsageException("expected at most one inventory, found " + positional.size() + ": " + positional);
 
     Waivers waivers = cmd.hasOption("waivers") ? Waivers.read(Path.of(cmd.getOptionValue("waivers"))) : Waivers.none();
+    Timings timings = new Timings(err);
     RuleBase rules = RuleOptions.build(cmd);
+    timings.mark("rule base built");
     InventoryReader reader = new InventoryReader(rules.data().evcModes());
     Inventory inventory;
     String name;
@@ -126,6 +128,7 @@ final class ValidateCommand {
       // Format detection (issue 6): an RVTools .xlsx or a vSphere JSON dump is imported first.
       inventory = ImportCommand.readAnyFormat(rules, reader, Path.of(name), err);
     }
+    timings.mark("inventory read");
     String mode;
     if (cmd.hasOption("plan")) {
       List<Migration> plan = reader.readPlan(Path.of(cmd.getOptionValue("plan")), inventory);
@@ -143,6 +146,7 @@ final class ValidateCommand {
     try (TerminalProgress progress = TerminalProgress.forStderr(err)) {
       evaluation = new Evaluator(rules).evaluate(inventory, scope, keepPairs, cmd.hasOption("exact"), progress);
     }
+    timings.mark("moves evaluated (" + evaluation.pairs() + " pairs)");
     LocalDate today = LocalDate.now(clock);
     for (Waivers.Waiver w : waivers.expired(today)) {
       err.println("vmotion validate: warning: " + waivers.file() + ": " + w.describe() + " expired on " + w.expires()
@@ -156,6 +160,7 @@ final class ValidateCommand {
     } else {
       AtomicOutput.toStream(out, w -> format.write(report, w));
     }
+    timings.mark("report written");
     return evaluation.failsAt(failOn) ? Main.FINDINGS : Main.OK;
   }
 

@@ -158,7 +158,7 @@ final class SharedEvaluation {
   private void time(String what) {
     if (!TIMING) return;
     long now = System.nanoTime();
-    System.err.printf("  %-40s %6.2fs%n", what, (now - mark) / 1e9);
+    System.err.printf("timing:   %-38s %8.2f s%n", what, (now - mark) / 1e9);
     mark = now;
   }
 
@@ -222,7 +222,7 @@ final class SharedEvaluation {
     List<List<RuleTable>> groups = new ArrayList<>();
     List<RuleTable> small = new ArrayList<>();
     for (RuleTable t : tables) {
-      if (TIMING) System.err.printf("  rule %-22s %d stand-ins%n", t.rule.id(), t.standIns.size());
+      if (TIMING) System.err.printf("timing:   rule %-22s %d stand-ins%n", t.rule.id(), t.standIns.size());
       if (t.standIns.size() >= OWN_BASE) groups.add(List.of(t));
       else small.add(t);
     }
