@@ -11,6 +11,7 @@ import io.vmotion.inventory.rvtools.RvToolsImporter;
 import io.vmotion.inventory.vsphere.VsphereImporter;
 import io.vmotion.report.AtomicOutput;
 import io.vmotion.rules.RuleBase;
+import io.vmotion.rules.RuleData;
 import io.vmotion.rules.RuleBuildException;
 import io.vmotion.rules.facts.EvcBaseline;
 import io.vmotion.rules.facts.GuestOs;
@@ -83,7 +84,7 @@ final class ImportCommand {
       throw new UsageException("expected 'rvtools FILE.xlsx' or 'vsphere FILE.json', found " + positional);
     }
     Path file = Path.of(positional.get(1));
-    RuleBase rules = RuleBase.builtin();
+    RuleData rules = RuleBase.builtin().data();
     EvcCatalog evc = catalog(rules);
     InventoryFormat format = detect(file);
     ImportResult result;
@@ -115,7 +116,7 @@ final class ImportCommand {
    * RVTools workbook or a vSphere dump first (told apart by content), printing the import's
    * warnings to {@code err}.
    */
-  static Inventory readAnyFormat(RuleBase rules, InventoryReader reader, Path file, PrintStream err)
+  static Inventory readAnyFormat(RuleData rules, InventoryReader reader, Path file, PrintStream err)
       throws InvalidInputException, IOException {
     InventoryFormat format = Files.exists(file) ? detect(file) : InventoryFormat.INVENTORY_V1;
     ImportResult result;
@@ -131,10 +132,10 @@ final class ImportCommand {
     return reader.read(file + " (imported)", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.inventory()));
   }
 
-  static EvcCatalog catalog(RuleBase rules) {
+  static EvcCatalog catalog(RuleData rules) {
     Map<String, Set<String>> features = new LinkedHashMap<>();
     Map<String, String> vendors = new LinkedHashMap<>();
-    for (EvcBaseline b : rules.data().baselines().values()) {
+    for (EvcBaseline b : rules.baselines().values()) {
       features.put(b.key(), b.features());
       vendors.put(b.key(), b.vendor());
     }
@@ -142,9 +143,9 @@ final class ImportCommand {
   }
 
   /** Guest OS id → label, from rules/data/guest-os.json, to map RVTools' OS names to ids. */
-  static Map<String, String> guestLabels(RuleBase rules) {
+  static Map<String, String> guestLabels(RuleData rules) {
     Map<String, String> labels = new LinkedHashMap<>();
-    for (Object fact : rules.data().facts()) {
+    for (Object fact : rules.facts()) {
       if (fact instanceof GuestOs g) labels.put(g.guestId(), g.label());
     }
     return labels;

@@ -15,6 +15,8 @@ import io.vmotion.report.TextReport;
 import io.vmotion.rules.Evaluation;
 import io.vmotion.rules.Evaluator;
 import io.vmotion.rules.RuleBase;
+import io.vmotion.rules.RuleData;
+import io.vmotion.rules.RuleSource;
 import io.vmotion.rules.RuleBuildException;
 import io.vmotion.rules.RuleEvaluationException;
 import io.vmotion.rules.Scope;
@@ -29,6 +31,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -115,20 +119,35 @@ final class ValidateCommand {
 
     Waivers waivers = cmd.hasOption("waivers") ? Waivers.read(Path.of(cmd.getOptionValue("waivers"))) : Waivers.none();
     Timings timings = new Timings(err);
-    RuleBase rules = RuleOptions.build(cmd);
-    timings.mark("rule base built");
-    InventoryReader reader = new InventoryReader(rules.data().evcModes());
+    // The rules compile on another core while the inventory is read: each takes seconds at scale.
+    List<RuleSource> sources = RuleOptions.sources(cmd, List.of());
+    CompletableFuture<RuleBase> building = CompletableFuture.supplyAsync(() -> {
+      try {
+        return RuleBase.build(sources);
+      } catch (RuleBuildException e) {
+        throw new CompletionException(e);
+      }
+    });
+    RuleData data = RuleData.of(sources);
+    InventoryReader reader = new InventoryReader(data.evcModes());
     Inventory inventory;
     String name;
-    if (positional.isEmpty()) {
-      name = EXAMPLE;
-      inventory = reader.read(name, bundledExample());
-    } else {
-      name = positional.get(0);
-      // Format detection (issue 6): an RVTools .xlsx or a vSphere JSON dump is imported first.
-      inventory = ImportCommand.readAnyFormat(rules, reader, Path.of(name), err);
+    try {
+      if (positional.isEmpty()) {
+        name = EXAMPLE;
+        inventory = reader.read(name, bundledExample());
+      } else {
+        name = positional.get(0);
+        // Format detection (issue 6): an RVTools .xlsx or a vSphere JSON dump is imported first.
+        inventory = ImportCommand.readAnyFormat(data, reader, Path.of(name), err);
+      }
+    } catch (InvalidInputException | IOException e) {
+      built(building); // rules that do not build are reported first
+      throw e;
     }
     timings.mark("inventory read");
+    RuleBase rules = built(building);
+    timings.mark("rule base built (after the read)");
     String mode;
     if (cmd.hasOption("plan")) {
       List<Migration> plan = reader.readPlan(Path.of(cmd.getOptionValue("plan")), inventory);
@@ -164,7 +183,17 @@ final class ValidateCommand {
     return evaluation.failsAt(failOn) ? Main.FINDINGS : Main.OK;
   }
 
-  private static String bundledExample() throws IOException {
+  private static RuleBase built(CompletableFuture<RuleBase> building) throws RuleBuildException {
+    try {
+      return building.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuleBuildException b) throw b;
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw e;
+    }
+  }
+
+    private static String bundledExample() throws IOException {
     try (InputStream in = ValidateCommand.class.getClassLoader().getResourceAsStream("vmotion/" + EXAMPLE)) {
       if (in == null) throw new IOException("the bundled example is missing from the jar: " + EXAMPLE);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -87,14 +87,29 @@ public final class Evaluator {
   }
 
   private static Map<Move, List<Findings.Raw>> raw(RuleBase rules, KieBase base, List<Move> moves, Progress progress, AgendaFilter filter) {
+    // Batches are independent sessions: run them on every core.
+    List<Integer> starts = new ArrayList<>();
+    for (int from = 0; from < moves.size(); from += BATCH) starts.add(from);
+    java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    List<Map<Move, List<Findings.Raw>>> parts = starts.parallelStream().map(from -> {
+      Map<Move, List<Findings.Raw>> part = batch(rules, base, moves.subList(from, Math.min(moves.size(), from + BATCH)), filter);
+      progress.update("evaluating moves", done.addAndGet(Math.min(BATCH, moves.size() - from)), moves.size());
+      return part;
+    }).toList();
+    Map<Move, List<Findings.Raw>> byMove = new IdentityHashMap<>();
+    parts.forEach(byMove::putAll);
+    return byMove;
+  }
+
+  private static Map<Move, List<Findings.Raw>> batch(RuleBase rules, KieBase base, List<Move> moves, AgendaFilter filter) {
     Map<Move, List<Findings.Raw>> byMove = new IdentityHashMap<>();
     Findings findings = new Findings();
-    for (int from = 0; from < moves.size(); from += BATCH) {
+    {
       KieSession session = base.newKieSession();
       try {
         if (rules.declaresFindings()) session.setGlobal(RuleBase.GLOBAL, findings);
         rules.data().facts().forEach(session::insert);
-        for (Move m : moves.subList(from, Math.min(moves.size(), from + BATCH))) session.insert(m);
+        for (Move m : moves) session.insert(m);
         if (filter == null) session.fireAllRules();
         else session.fireAllRules(filter);
       } catch (org.kie.api.runtime.rule.ConsequenceException e) {
@@ -113,8 +128,6 @@ public final class Evaluator {
         session.dispose();
       }
       for (Findings.Raw r : findings.raw()) byMove.computeIfAbsent(r.move(), k -> new ArrayList<>(2)).add(r);
-      findings.clear();
-      progress.update("evaluating moves", Math.min(moves.size(), from + BATCH), moves.size());
     }
     return byMove;
   }

@@ -34,7 +34,7 @@ final class MovePlanner {
     }
     for (Vm v : inventory.vms()) {
       HostFact current = hostsByName.get(v.host());
-      VmFact fact = new VmFact(v, v.cpuFeatures().orElse(current.getEffectiveFeatures()));
+      VmFact fact = v.cpuFeatures().isPresent() ? new VmFact(v, v.cpuFeatures().get()) : VmFact.withHostFeatures(v, current);
       vms.add(fact);
       vmsByName.put(v.name(), fact);
       if (v.poweredOn()) {

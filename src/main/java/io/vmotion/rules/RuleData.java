@@ -60,6 +60,16 @@ public final class RuleData {
   }
 
   /**
+   * The data of these sources alone, without compiling their rules: lets an inventory be read
+   * (its EVC modes checked) while the rules compile. Problems are left to {@link RuleBase#build}.
+   */
+  public static RuleData of(List<RuleSource> sources) {
+    List<RuleFile> files = new ArrayList<>();
+    for (RuleSource s : sources) files.addAll(s.dataFiles());
+    return load(files, new ArrayList<>());
+  }
+
+  /**
    * Reads the data files; a later file with the same name replaces an earlier one, so a user's
    * folder can correct the built-in facts.
    */

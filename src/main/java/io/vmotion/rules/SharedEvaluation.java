@@ -387,13 +387,31 @@ final class SharedEvaluation {
   }
 
   private Object[] values(MoveProperty prop, boolean vmSide) {
-    int n = vmSide ? vms.length : hosts.length;
-    Object[] values = new Object[n];
-    for (int i = 0; i < n; i++) {
-      Move m = vmSide ? planner.move(vms[i], hosts[sourceOf[i]]) : (vms.length == 0 ? null : planner.move(vms[0], hosts[i]));
-      values[i] = m == null ? null : prop.value(m);
-    }
+    Move[] moves = vmSide ? vmSideMoves() : hostSideMoves();
+    Object[] values = new Object[moves.length];
+    for (int i = 0; i < moves.length; i++) values[i] = moves[i] == null ? null : prop.value(moves[i]);
     return values;
+  }
+
+  private Move[] vmSideMoves;
+  private Move[] hostSideMoves;
+
+  /** Per VM, a move from its host (to its host: only the VM side is read). */
+  private Move[] vmSideMoves() {
+    if (vmSideMoves == null) {
+      vmSideMoves = new Move[vms.length];
+      for (int v = 0; v < vms.length; v++) vmSideMoves[v] = planner.move(vms[v], hosts[sourceOf[v]]);
+    }
+    return vmSideMoves;
+  }
+
+  /** Per host, a move to it (of any VM: only the target side is read). */
+  private Move[] hostSideMoves() {
+    if (hostSideMoves == null) {
+      hostSideMoves = new Move[hosts.length];
+      for (int h = 0; h < hosts.length; h++) hostSideMoves[h] = vms.length == 0 ? null : planner.move(vms[0], hosts[h]);
+    }
+    return hostSideMoves;
   }
 
   private static int[] keys(List<int[]> columns, int n, int[] count, int[] firstOfKey) {

@@ -37,7 +37,7 @@ public final class HostFact {
       usable.retainAll(baseline);
       locked.retainAll(baseline);
     }
-    this.effectiveFeatures = Collections.unmodifiableSet(usable);
+    this.effectiveFeatures = Collections.unmodifiableSortedSet((TreeSet<String>) usable);
     this.biosLocked = Collections.unmodifiableSet(locked);
     this.maxVmotionNicMbps = host.vmotionNics().stream().mapToLong(VmotionNic::speedMbps).max().orElse(0);
     this.datastores = Collections.unmodifiableSet(new TreeSet<>(host.datastores()));

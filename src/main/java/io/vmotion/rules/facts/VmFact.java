@@ -18,8 +18,20 @@ public final class VmFact {
   private final Set<String> portGroups;
 
   public VmFact(Vm vm, Set<String> cpuFeatures) {
+    this(vm, Collections.unmodifiableSet(new TreeSet<>(cpuFeatures)), true);
+  }
+
+  /**
+   * A VM that uses its host's effective features: shares that (sorted, unmodifiable) set rather
+   * than copying it for each of 40,000 VMs.
+   */
+  public static VmFact withHostFeatures(Vm vm, HostFact host) {
+    return new VmFact(vm, host.getEffectiveFeatures(), true);
+  }
+
+  private VmFact(Vm vm, Set<String> sortedUnmodifiableFeatures, boolean shared) {
     this.vm = vm;
-    this.cpuFeatures = Collections.unmodifiableSet(new TreeSet<>(cpuFeatures));
+    this.cpuFeatures = sortedUnmodifiableFeatures;
     this.datastores = Collections.unmodifiableSet(new TreeSet<>(vm.datastores()));
     Set<String> pgs = new TreeSet<>();
     for (VmNic n : vm.nics()) pgs.add(n.portGroup());
