@@ -22,7 +22,7 @@ echo "generate: --hosts $hosts --vms $vms --clusters $clusters --seed $seed in $
 
 run() { # scope format
   local scope=$1 format=$2 log="$work/$1.log"
-  /usr/bin/time -f "%e %M" -o "$work/time" java -Xmx2g -Dvmotion.timing=true -jar target/vmotion.jar validate "$inventory" \
+  /usr/bin/time -f "%e %M" -o "$work/time" env VMOTION_JAVA_OPTS="-Xmx2g -Dvmotion.timing=true" ./vmotion validate "$inventory" \
     --scope "$scope" --format "$format" -o "$work/report.$format" 2> "$log" || true
   read -r wall rss < <(tail -1 "$work/time")
   pairs=$(grep -o 'moves evaluated ([0-9]*' "$log" | grep -o '[0-9]*$')

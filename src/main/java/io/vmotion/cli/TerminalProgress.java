@@ -29,7 +29,7 @@ final class TerminalProgress implements Progress, AutoCloseable {
   }
 
   @Override
-  public void update(String phase, long done, long total) {
+  public synchronized void update(String phase, long done, long total) {
     if (!enabled) return;
     long now = System.nanoTime();
     if (now - start < QUIET_NANOS || now - last < EVERY_NANOS) return;

@@ -36,7 +36,6 @@ public final class JsonReport implements ReportFormat {
         g.writeStringField("source", f.source());
         g.writeStringField("target", f.target());
         g.writeStringField("message", f.message());
-        g.writeStringField("remediation", f.remediation());
         if (f.step() > 0) g.writeNumberField("step", f.step());
         if (f.waived()) {
           g.writeBooleanField("waived", true);
@@ -62,6 +61,21 @@ public final class JsonReport implements ReportFormat {
       g.writeNumberField("infos", e.count(Severity.INFO));
       g.writeNumberField("waived", e.waived());
       g.writeNumberField("pairs", e.pairs());
+      g.writeEndObject();
+      // Each rule's fix once, not once per finding: a large inventory has half a million findings.
+      java.util.Set<String> found = new java.util.TreeSet<>();
+      for (Finding f : e.findings()) found.add(f.rule());
+      g.writeObjectFieldStart("rules");
+      for (io.vmotion.rules.RuleInfo r : input.rules()) {
+        if (!found.contains(r.id())) continue;
+        g.writeObjectFieldStart(r.id());
+        g.writeStringField("severity", r.severity().json());
+        g.writeStringField("title", r.title());
+        g.writeStringField("remediation", r.remediation());
+        if (r.fault() != null) g.writeStringField("fault", r.fault());
+        if (r.docs() != null) g.writeStringField("docs", r.docs());
+        g.writeEndObject();
+      }
       g.writeEndObject();
       g.writeEndObject();
     }

@@ -40,7 +40,20 @@ final class EvaluationBuilder {
     this.keepPairs = keepPairs;
   }
 
-  boolean keepsPairs() {
+  /** A builder of the same kind, for a share of the VMs evaluated on another thread. */
+  EvaluationBuilder fork() {
+    return new EvaluationBuilder(keepPairs);
+  }
+
+  /** Takes in what a fork collected; forks cover disjoint VMs. */
+  void absorb(EvaluationBuilder part) {
+    vms.putAll(part.vms);
+    findings.addAll(part.findings);
+    for (int i = 0; i < severities.length; i++) severities[i] += part.severities[i];
+    pairs += part.pairs;
+  }
+
+    boolean keepsPairs() {
     return keepPairs;
   }
 

@@ -127,7 +127,7 @@ final class SharedEvaluation {
   private final VmFact[] vms;
   private final int[] sourceOf;
   private final int[][] targetsOf;
-  private final Map<String, int[]> propertyIds = new HashMap<>();
+  private final Map<String, int[]> propertyIds = new java.util.concurrent.ConcurrentHashMap<>();
   private long mark = System.nanoTime();
 
   SharedEvaluation(RuleBase rules, MovePlanner planner, Scope scope, Progress progress) {
@@ -166,10 +166,15 @@ final class SharedEvaluation {
     time("setup");
     List<RuleTable> tables = new ArrayList<>();
     List<String> oneByOne = new ArrayList<>();
+    List<RuleInfo> shared = new ArrayList<>();
     for (RuleInfo r : rules.rules()) {
-      if (r.declaresReads()) tables.add(table(r, tables.size()));
+      if (r.declaresReads()) shared.add(r);
       else oneByOne.add(r.id());
     }
+    vmSideMoves();
+    hostSideMoves();
+    // Tables are independent (the property ids they share are computed once, thread-safely).
+    tables.addAll(java.util.stream.IntStream.range(0, shared.size()).parallel().mapToObj(i -> table(shared.get(i), i)).toList());
     time("keys");
     Move[][] individualMoves = null;
     Map<Move, List<Finding>> individual = Map.of();
@@ -194,8 +199,8 @@ final class SharedEvaluation {
 
     // Pass 1: which key pairs occur, and one stand-in move for each. VMs with the same key on the
     // same host see the same targets, so each (key, host) is visited once.
-    int done = 0;
-    for (RuleTable t : tables) {
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    tables.parallelStream().forEach(t -> {
       Set<Long> visited = new HashSet<>();
       for (int v = 0; v < vms.length; v++) {
         int vk = t.vmKey[v];
@@ -213,8 +218,8 @@ final class SharedEvaluation {
           }
         }
       }
-      progress.update("grouping moves", ++done, tables.size());
-    }
+      progress.update("grouping moves", done.incrementAndGet(), tables.size());
+    });
     time("pass 1");
 
     // A rule with many stand-ins gets a rule base of its own, so no other rule's conditions run on
@@ -230,11 +235,30 @@ final class SharedEvaluation {
     groups.parallelStream().forEach(this::evaluate);
     time("rules");
 
-    // Pass 2: every move receives its rules' results under its own names.
-    long seen = 0;
-    if (out.keepsPairs()) {
+    // Pass 2: every move receives its rules' results under its own names; VMs in chunks, in parallel.
+    java.util.concurrent.atomic.AtomicLong progressed = new java.util.concurrent.atomic.AtomicLong();
+    List<int[]> chunks = new ArrayList<>();
+    int chunk = Math.max(1, (vms.length + 15) / 16);
+    for (int from = 0; from < vms.length; from += chunk) chunks.add(new int[] {from, Math.min(vms.length, from + chunk)});
+    final Move[][] individualOf = individualMoves;
+    final Map<Move, List<Finding>> individualFound = individual;
+    final long all = total;
+    List<EvaluationBuilder> parts = chunks.parallelStream().map(c -> {
+      EvaluationBuilder part = out.fork();
+      if (part.keepsPairs()) report(part, tables, individualOf, individualFound, c[0], c[1], progressed, all);
+      else count(part, tables, individualOf, individualFound, c[0], c[1], progressed, all);
+      return part;
+    }).toList();
+    parts.forEach(out::absorb);
+    time("pass 2");
+  }
+
+  /** Pass 2 for reports that list pairs: findings under each move's own names. */
+  private void report(EvaluationBuilder out, List<RuleTable> tables, Move[][] individualMoves,
+      Map<Move, List<Finding>> individual, int fromVm, int toVm, java.util.concurrent.atomic.AtomicLong progressed, long total) {
+    {
       List<Finding> found = new ArrayList<>();
-      for (int v = 0; v < vms.length; v++) {
+      for (int v = fromVm; v < toVm; v++) {
         int[] targets = targetsOf[sourceOf[v]];
         String vm = vms[v].getName();
         String source = hosts[sourceOf[v]].getName();
@@ -250,13 +274,9 @@ final class SharedEvaluation {
           if (individualMoves != null) found.addAll(individual.getOrDefault(individualMoves[v][i], List.of()));
           out.pair(vm, source, targetName, found);
         }
-        seen += targets.length;
-        if ((v & 255) == 0) progress.update("reporting moves", seen, total);
+        progress.update("reporting moves", progressed.addAndGet(targets.length), total);
       }
-    } else {
-      count(out, tables, individualMoves, individual, total);
     }
-    time("pass 2");
   }
 
   /**
@@ -265,7 +285,7 @@ final class SharedEvaluation {
    * loop.
    */
   private void count(EvaluationBuilder out, List<RuleTable> tables, Move[][] individualMoves,
-      Map<Move, List<Finding>> individual, long total) {
+      Map<Move, List<Finding>> individual, int fromVm, int toVm, java.util.concurrent.atomic.AtomicLong progressed, long total) {
     String[] ids = tables.stream().map(t -> t.rule.id()).toArray(String[]::new);
     int kinds = Severity.values().length;
     long[] severities = new long[kinds];
@@ -281,8 +301,7 @@ final class SharedEvaluation {
         for (int k = 0; k < kinds; k++) sev[r][(o + 1) * kinds + k] = (int) t.severities[o][k];
       }
     }
-    long seen = 0;
-    for (int v = 0; v < vms.length; v++) {
+    for (int v = fromVm; v < toVm; v++) {
       int[] targets = targetsOf[sourceOf[v]];
       Arrays.fill(blocked, 0, targets.length, false);
       TreeMap<String, Integer> blockedBy = new TreeMap<>();
@@ -322,8 +341,7 @@ final class SharedEvaluation {
       int compatible = 0;
       for (int i = 0; i < targets.length; i++) if (!blocked[i]) compatible++;
       out.vm(vms[v].getName(), hosts[sourceOf[v]].getName(), targets.length, compatible, blockedBy);
-      seen += targets.length;
-      if ((v & 255) == 0) progress.update("counting moves", seen, total);
+      progress.update("counting moves", progressed.addAndGet(targets.length), total);
     }
     out.severities(severities);
   }
