@@ -79,7 +79,10 @@ public final class InventoryGenerator {
       g.writeEndArray();
       g.writeArrayFieldStart("vms");
       SplittableRandom vmRandom = random.split();
-      for (int i = 0; i < vms; i++) writeVm(g, i, all, vmRandom);
+      // vCenter's maximum counts powered-on VMs (40,000 of 45,000 registered): --vms is that
+      // number, and one powered-off VM per nine is added on top, as fleets keep them around.
+      int poweredOff = vms / 9;
+      for (int i = 0; i < vms + poweredOff; i++) writeVm(g, i, all, vmRandom, (i + 1) % 10 != 0 || i / 10 >= poweredOff);
       g.writeEndArray();
       g.writeEndObject();
     }
@@ -195,8 +198,9 @@ public final class InventoryGenerator {
     g.writeEndObject();
   }
 
-  private void writeVm(JsonGenerator g, int i, List<Host> all, SplittableRandom r) throws IOException {
-    Host h = all.get((int) ((long) i * all.size() / Math.max(1, vms)));
+  private void writeVm(JsonGenerator g, int i, List<Host> all, SplittableRandom r, boolean poweredOn) throws IOException {
+    int total = vms + vms / 9;
+    Host h = all.get((int) ((long) i * all.size() / Math.max(1, total)));
     int maxHw = MAX_HW.get(h.version());
     // Most VMs keep the hardware version they were created with; some were created on newer hosts.
     int hw = r.nextInt(25) == 0 ? Math.min(21, maxHw + 1) : maxHw - r.nextInt(3);
@@ -207,7 +211,7 @@ public final class InventoryGenerator {
     g.writeStartObject();
     g.writeStringField("name", String.format("vm%05d", i + 1));
     g.writeStringField("host", h.name());
-    g.writeStringField("powerState", r.nextInt(10) == 0 ? "poweredOff" : "poweredOn");
+    g.writeStringField("powerState", poweredOn ? "poweredOn" : "poweredOff");
     g.writeNumberField("hardwareVersion", hw);
     g.writeStringField("guestOs", guest[0]);
     g.writeNumberField("vcpus", vcpus);
