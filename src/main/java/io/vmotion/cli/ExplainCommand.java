@@ -1,6 +1,6 @@
 package io.vmotion.cli;
 
-import io.vmotion.rules.JsonPositions;
+import io.vmotion.inventory.JsonPositions;
 import io.vmotion.rules.RuleBase;
 import io.vmotion.rules.RuleBuildException;
 import io.vmotion.rules.RuleFile;

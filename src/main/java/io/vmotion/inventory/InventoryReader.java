@@ -1,10 +1,8 @@
 package io.vmotion.inventory;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -336,51 +334,8 @@ public final class InventoryReader {
    * Finds the line and column of each problem's JSON path with a second, streaming pass. Done only
    * when something is wrong, so that valid inventories are read once and with no location index.
    */
-  private List<InputProblem> locate(String text, List<InputProblem> problems) {
-    // A missing field has no position of its own: it is shown at the object that lacks it.
-    Set<String> wanted = new HashSet<>();
-    for (InputProblem p : problems) {
-      for (String ptr = pointer(p.path()); ; ptr = ptr.substring(0, ptr.lastIndexOf('/'))) {
-        wanted.add(ptr);
-        if (ptr.isEmpty()) break;
-      }
-    }
-    Map<String, JsonLocation> found = new HashMap<>();
-    try (JsonParser p = mapper.getFactory().createParser(text)) {
-      JsonToken t;
-      while ((t = p.nextToken()) != null) {
-        if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) continue;
-        String ptr = p.getParsingContext().pathAsPointer().toString();
-        if (wanted.contains(ptr)) found.putIfAbsent(ptr, p.currentTokenLocation());
-      }
-    } catch (IOException e) {
-      // The text parsed once already; if the second pass fails the problems keep their paths only.
-    }
-    List<InputProblem> located = new ArrayList<>();
-    for (InputProblem problem : problems) {
-      InputProblem at = problem;
-      for (String ptr = pointer(problem.path()); ; ptr = ptr.substring(0, ptr.lastIndexOf('/'))) {
-        JsonLocation loc = found.get(ptr);
-        if (loc != null) {
-          at = problem.at(loc.getLineNr(), loc.getColumnNr());
-          break;
-        }
-        if (ptr.isEmpty()) break;
-      }
-      located.add(at);
-    }
-    return located;
+  private static List<InputProblem> locate(String text, List<InputProblem> problems) {
+    return JsonPositions.locate(text, problems);
   }
 
-  static String pointer(String path) {
-    if (path.isEmpty()) return "";
-    StringBuilder sb = new StringBuilder();
-    for (String part : path.replace("[", ".[").split("\\.")) {
-      if (part.isEmpty()) continue;
-      sb.append('/');
-      if (part.startsWith("[")) sb.append(part, 1, part.length() - 1);
-      else sb.append(part.replace("~", "~0").replace("/", "~1"));
-    }
-    return sb.toString();
-  }
 }

@@ -208,7 +208,7 @@ final class JsonFields {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = distance(name.toLowerCase(), c.toLowerCase());
+      int d = JsonPositions.distance(name.toLowerCase(), c.toLowerCase());
       if (d < bestDistance) {
         bestDistance = d;
         best = c;
@@ -217,22 +217,7 @@ final class JsonFields {
     return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
   }
 
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
-  }
+
 
   static String sortedJoin(Set<String> names) {
     return names.stream().sorted(Comparator.naturalOrder()).collect(Collectors.joining(", "));

@@ -1,5 +1,6 @@
 package io.vmotion.rules;
 
+import io.vmotion.inventory.JsonPositions;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;

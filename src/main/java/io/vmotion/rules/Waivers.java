@@ -1,5 +1,6 @@
 package io.vmotion.rules;
 
+import io.vmotion.inventory.JsonPositions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vmotion.inventory.InputProblem;
 import io.vmotion.inventory.InvalidInputException;
