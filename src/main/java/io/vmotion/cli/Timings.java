@@ -17,6 +17,11 @@ final class Timings {
     this.err = err;
   }
 
+  /** A phase timed elsewhere (another thread). */
+  void report(String phase, long nanos) {
+    if (ENABLED) err.printf("timing: %-40s %8.2f s%n", phase, nanos / 1e9);
+  }
+
   void mark(String phase) {
     if (!ENABLED) return;
     long now = System.nanoTime();
