@@ -60,13 +60,8 @@ final class ExplainCommand {
       err.println("vmotion explain: " + e.getMessage());
       err.println("usage: vmotion explain RULE_ID [--rules DIR]... [--no-builtin-rules]");
       return Main.USAGE;
-    } catch (RuleBuildException e) {
-      err.println("vmotion: the rules do not build:");
-      err.print(e.render());
-      return Main.USAGE;
-    } catch (IOException e) {
-      err.println("vmotion explain: " + e.getMessage());
-      return Main.USAGE;
+    } catch (RuleBuildException | IOException e) {
+      return Failure.report(err, "explain", e);
     }
   }
 

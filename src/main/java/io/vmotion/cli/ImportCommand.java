@@ -60,16 +60,8 @@ final class ImportCommand {
       err.println("vmotion import: " + e.getMessage());
       err.println("Run 'vmotion import --help' for the options.");
       return Main.USAGE;
-    } catch (InvalidInputException e) {
-      err.print(e.render());
-      return Main.USAGE;
-    } catch (RuleBuildException e) {
-      err.println("vmotion: the rules do not build:");
-      err.print(e.render());
-      return Main.USAGE;
-    } catch (IOException e) {
-      err.println("vmotion import: " + e.getMessage());
-      return Main.USAGE;
+    } catch (InvalidInputException | RuleBuildException | IOException e) {
+      return Failure.report(err, "import", e);
     }
   }
 

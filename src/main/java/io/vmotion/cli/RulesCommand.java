@@ -67,13 +67,8 @@ final class RulesCommand {
       err.println("vmotion rules: " + e.getMessage());
       err.print(USAGE_TEXT);
       return Main.USAGE;
-    } catch (RuleBuildException e) {
-      err.println("vmotion: the rules do not build:");
-      err.print(e.render());
-      return Main.USAGE;
-    } catch (IOException e) {
-      err.println("vmotion rules: " + e.getMessage());
-      return Main.USAGE;
+    } catch (RuleBuildException | IOException e) {
+      return Failure.report(err, "rules", e);
     }
   }
 

@@ -85,22 +85,8 @@ final class ValidateCommand {
       err.println("vmotion validate: " + e.getMessage());
       err.println("Run 'vmotion validate --help' for the options.");
       return Main.USAGE;
-    } catch (InvalidInputException e) {
-      err.print(e.render());
-      return Main.USAGE;
-    } catch (RuleBuildException e) {
-      err.println("vmotion: the rules do not build:");
-      err.print(e.render());
-      return Main.USAGE;
-    } catch (RuleEvaluationException e) {
-      err.println("vmotion: " + e.getMessage());
-      return Main.USAGE;
-    } catch (IOException e) {
-      err.println("vmotion validate: " + e.getMessage());
-      return Main.USAGE;
-    } catch (io.vmotion.rules.RuleFailedException e) {
-      err.println("vmotion validate: " + e.getMessage());
-      return Main.USAGE;
+    } catch (InvalidInputException | RuleBuildException | RuleEvaluationException | IOException | io.vmotion.rules.RuleFailedException e) {
+      return Failure.report(err, "validate", e);
     }
   }
 
