@@ -223,7 +223,4 @@ final class JsonFields {
     return names.stream().sorted(Comparator.naturalOrder()).collect(Collectors.joining(", "));
   }
 
-  static List<String> list(String... values) {
-    return Arrays.asList(values);
-  }
 }

@@ -110,9 +110,4 @@ final class EvaluationBuilder {
         severities[Severity.ERROR.ordinal()], severities[Severity.WARNING.ordinal()], severities[Severity.INFO.ordinal()], 0);
   }
 
-  static Map<Object, List<Finding>> byPair(List<Finding> findings) {
-    Map<Object, List<Finding>> out = new HashMap<>();
-    for (Finding f : findings) out.computeIfAbsent(List.of(f.vm(), f.target(), f.step()), k -> new ArrayList<>()).add(f);
-    return out;
-  }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vmotion.inventory.EsxiVersion;
+import io.vmotion.inventory.InputProblem;
+import io.vmotion.inventory.JsonPositions;
 import io.vmotion.rules.facts.Edition;
 import io.vmotion.rules.facts.EvcBaseline;
 import io.vmotion.rules.facts.GuestOs;
@@ -83,7 +85,9 @@ public final class RuleData {
     List<GuestOs> guests = new ArrayList<>();
 
     JsonNode evc = parse(mapper, byName.get(EVC), "baselines", problems);
-    if (evc != null) {
+    if (evc != null && strict(byName.get(EVC), evc, "baselines",
+        Set.of("key", "vendor", "label", "vsphereKey", "minEsxi", "minEsxiConfidence", "adds", "removes", "note"),
+        Set.of("key", "vendor", "adds"), problems)) {
       Map<String, Set<String>> cumulative = new LinkedHashMap<>();
       for (JsonNode b : evc.get("baselines")) {
         String key = text(b, "key");
@@ -97,13 +101,15 @@ public final class RuleData {
       }
     }
     JsonNode ed = parse(mapper, byName.get(EDITIONS), "editions", problems);
-    if (ed != null) {
+    if (ed != null && strict(byName.get(EDITIONS), ed, "editions",
+        Set.of("key", "label", "vmotion", "storageVmotion", "crossVcenterVmotion", "note"), Set.of("key", "vmotion"), problems)) {
       for (JsonNode e : ed.get("editions")) {
         editions.add(new Edition(text(e, "key"), text(e, "label"), e.path("vmotion").asBoolean(false)));
       }
     }
     JsonNode hv = parse(mapper, byName.get(HARDWARE), "hardwareVersions", problems);
-    if (hv != null) {
+    if (hv != null && strict(byName.get(HARDWARE), hv, "hardwareVersions",
+        Set.of("hardwareVersion", "esxi", "minEsxi", "maxEsxi", "label", "note"), Set.of("hardwareVersion"), problems)) {
       for (JsonNode h : hv.get("hardwareVersions")) {
         if (h.has("esxi") && !h.get("esxi").asBoolean()) continue;
         String min = text(h, "minEsxi");
@@ -113,7 +119,8 @@ public final class RuleData {
       }
     }
     JsonNode go = parse(mapper, byName.get(GUESTS), "guests", problems);
-    if (go != null) {
+    if (go != null && strict(byName.get(GUESTS), go, "guests",
+        Set.of("guestId", "label", "apiSince", "minEsxi", "maxEsxi", "note"), Set.of("guestId", "minEsxi"), problems)) {
       for (JsonNode g : go.get("guests")) {
         String min = text(g, "minEsxi");
         String max = g.hasNonNull("maxEsxi") ? g.get("maxEsxi").asText() : null;
@@ -122,6 +129,46 @@ public final class RuleData {
       }
     }
     return new RuleData(baselines, List.copyOf(editions), List.copyOf(hw), List.copyOf(guests));
+  }
+
+  /**
+   * Every entry's fields known and its required ones present, every problem at its line: a
+   * misspelt {@code "vmotoin": true} would otherwise leave an edition without vMotion, silently.
+   */
+  private static boolean strict(RuleFile file, JsonNode root, String array, Set<String> allowed, Set<String> required,
+      List<RuleProblem> problems) {
+    List<InputProblem> found = new ArrayList<>();
+    for (java.util.Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!Set.of("sources", "notes", array).contains(name)) {
+        found.add(new InputProblem(file.displayPath(), name, 0, 0, "unknown field; known fields here: sources, notes, " + array));
+      }
+    }
+    JsonNode entries = root.get(array);
+    for (int i = 0; i < entries.size(); i++) {
+      JsonNode e = entries.get(i);
+      String path = array + "[" + i + "]";
+      if (!e.isObject()) {
+        found.add(new InputProblem(file.displayPath(), path, 0, 0, "expected an object"));
+        continue;
+      }
+      for (java.util.Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (allowed.contains(name)) continue;
+        List<String> near = JsonPositions.closest(name, allowed, 1);
+        found.add(new InputProblem(file.displayPath(), path + "." + name, 0, 0, "unknown field"
+            + (near.isEmpty() ? "" : "; did you mean \"" + near.get(0) + "\"?") + " Known fields: " + String.join(", ", new TreeSet<>(allowed))));
+      }
+      for (String name : new TreeSet<>(required)) {
+        if (!e.hasNonNull(name)) found.add(new InputProblem(file.displayPath(), path + "." + name, 0, 0, "required field is missing"));
+      }
+    }
+    String[] lines = file.text().split("\n", -1);
+    for (InputProblem p : JsonPositions.locate(file.text(), found)) {
+      String source = p.line() > 0 && p.line() <= lines.length ? lines[p.line() - 1] : null;
+      problems.add(new RuleProblem(p.file(), p.line(), p.column(), p.path() + ": " + p.message(), source));
+    }
+    return found.isEmpty();
   }
 
   private static int key(String version, RuleFile file, List<RuleProblem> problems) {
@@ -155,13 +202,7 @@ public final class RuleData {
     }
   }
 
-  static Iterator<String> fieldNames(JsonNode n) {
-    return n.fieldNames();
-  }
 
-  static Set<String> strings(JsonNode arr) {
-    Set<String> out = new LinkedHashSet<>();
-    arr.forEach(x -> out.add(x.asText()));
-    return out;
-  }
+
+
 }

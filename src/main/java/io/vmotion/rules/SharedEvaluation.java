@@ -44,7 +44,6 @@ final class SharedEvaluation {
   /** One rule, with its keys for every VM and host and its results per key pair. */
   private static final class RuleTable {
     final RuleInfo rule;
-    final int index;
     final List<MoveProperty> vmSide = new ArrayList<>();
     final List<MoveProperty> targetSide = new ArrayList<>();
     final List<MoveProperty> within = new ArrayList<>();
@@ -69,9 +68,8 @@ final class SharedEvaluation {
     boolean[] blocks;
     final List<int[]> standIns = new ArrayList<>();
 
-    RuleTable(RuleInfo rule, int index) {
+    RuleTable(RuleInfo rule) {
       this.rule = rule;
-      this.index = index;
     }
 
     int hostKey(int vk, int h) {
@@ -174,7 +172,7 @@ final class SharedEvaluation {
     vmSideMoves();
     hostSideMoves();
     // Tables are independent (the property ids they share are computed once, thread-safely).
-    tables.addAll(java.util.stream.IntStream.range(0, shared.size()).parallel().mapToObj(i -> table(shared.get(i), i)).toList());
+    tables.addAll(java.util.stream.IntStream.range(0, shared.size()).parallel().mapToObj(i -> table(shared.get(i))).toList());
     time("keys");
     Move[][] individualMoves = null;
     Map<Move, List<Finding>> individual = Map.of();
@@ -346,8 +344,8 @@ final class SharedEvaluation {
     out.severities(severities);
   }
 
-  private RuleTable table(RuleInfo rule, int index) {
-    RuleTable t = new RuleTable(rule, index);
+  private RuleTable table(RuleInfo rule) {
+    RuleTable t = new RuleTable(rule);
     for (String p : rule.reads()) {
       MoveProperty prop = MoveProperty.resolve(p);
       if (prop.isName()) {
