@@ -178,8 +178,23 @@ public final class InventoryReader {
     List<VmotionNic> nics = f.objects("vmotionNics", false, InventoryReader::vmotionNic);
     List<String> datastores = f.strings("datastores", false);
     List<String> portGroups = f.strings("portGroups", false);
+    Set<String> unknown = unknown(f, Host.MAY_BE_UNKNOWN);
     if (name == null || version == null || license == null || cpu == null) return null;
-    return new Host(name, cluster, version, license, hostState(state), maintenance, cpu, evc, memory, nics, datastores, portGroups);
+    return new Host(name, cluster, version, license, hostState(state), maintenance, cpu, evc, memory, nics, datastores, portGroups, unknown);
+  }
+
+  /** The optional "unknown" list: field names an import filled with a default. */
+  private static Set<String> unknown(JsonFields f, List<String> accepted) {
+    Set<String> out = new LinkedHashSet<>();
+    List<String> names = f.strings("unknown", false);
+    for (int i = 0; i < names.size(); i++) {
+      if (accepted.contains(names.get(i))) {
+        out.add(names.get(i));
+      } else {
+        f.problem("unknown", "\"" + names.get(i) + "\" cannot be marked unknown; accepted values: " + String.join(", ", accepted));
+      }
+    }
+    return out;
   }
 
   private static HostState hostState(String json) {
@@ -256,8 +271,9 @@ public final class InventoryReader {
     Optional<Set<String>> cpuFeatures =
         f.has("cpuFeatures") ? Optional.of(new LinkedHashSet<>(f.strings("cpuFeatures", false))) : Optional.empty();
     List<VmDevice> devices = f.objects("devices", false, InventoryReader::vmDevice);
+    Set<String> unknown = unknown(f, Vm.MAY_BE_UNKNOWN);
     if (name == null || host == null || power == null || guest == null) return null;
-    return new Vm(name, host, powerState(power), hw, guest, vcpus, memory, reservation, datastores, nics, cpuFeatures, devices);
+    return new Vm(name, host, powerState(power), hw, guest, vcpus, memory, reservation, datastores, nics, cpuFeatures, devices, unknown);
   }
 
   private static VmDevice vmDevice(JsonFields f, int index) {

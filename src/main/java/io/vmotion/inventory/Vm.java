@@ -17,24 +17,35 @@ public record Vm(
     List<String> datastores,
     List<VmNic> nics,
     Optional<Set<String>> cpuFeatures,
-    List<VmDevice> devices) {
+    List<VmDevice> devices,
+    Set<String> unknown) {
 
   public Vm {
     datastores = List.copyOf(datastores);
     nics = List.copyOf(nics);
     cpuFeatures = cpuFeatures.map(Set::copyOf);
     devices = List.copyOf(devices);
+    unknown = Set.copyOf(unknown);
+  }
+
+  /** Fields an import could not learn and filled with a default (format v1 "unknown"). */
+  public static final List<String> MAY_BE_UNKNOWN =
+      List.of("powerState", "hardwareVersion", "guestOs", "vcpus", "memoryMb", "reservation", "datastores", "nics");
+
+  public Vm(String name, String host, PowerState powerState, int hardwareVersion, String guestOs, int vcpus, long memoryMb,
+      Reservation reservation, List<String> datastores, List<VmNic> nics, Optional<Set<String>> cpuFeatures, List<VmDevice> devices) {
+    this(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures, devices, Set.of());
   }
 
   /** A VM without devices of note, as before the optional {@code devices} field existed. */
   public Vm(String name, String host, PowerState powerState, int hardwareVersion, String guestOs, int vcpus, long memoryMb,
       Reservation reservation, List<String> datastores, List<VmNic> nics, Optional<Set<String>> cpuFeatures) {
-    this(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures, List.of());
+    this(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures, List.of(), Set.of());
   }
 
   /** The same VM under another name and host. */
   public Vm withNames(String name, String host) {
-    return new Vm(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures);
+    return new Vm(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures, devices, unknown);
   }
 
   public boolean poweredOn() {

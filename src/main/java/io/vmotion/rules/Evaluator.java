@@ -58,8 +58,16 @@ public final class Evaluator {
 
   private void movesOneByOne(List<Move> moves, Set<String> ruleIds, EvaluationBuilder out, Progress progress) {
     Map<Move, List<Finding>> found = evaluateMoves(rules, rules.kieBaseOf(ruleIds), moves, progress);
+    List<RuleInfo> needy = rules.rules().stream().filter(r -> ruleIds.contains(r.id()) && !NotChecked.needs(r).isEmpty()).toList();
     for (Move m : moves) {
-      out.pair(m.getVm().getName(), m.getSource().getName(), m.getTarget().getName(), found.getOrDefault(m, List.of()));
+      List<Finding> list = new ArrayList<>(found.getOrDefault(m, List.of()));
+      for (RuleInfo r : needy) {
+        String reason = NotChecked.reason(NotChecked.needs(r), m);
+        if (reason == null) continue;
+        list.removeIf(f -> f.rule().equals(r.id()));
+        list.add(NotChecked.finding(r, m, reason));
+      }
+      out.pair(m.getVm().getName(), m.getSource().getName(), m.getTarget().getName(), list);
     }
   }
 

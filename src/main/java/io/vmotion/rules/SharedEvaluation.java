@@ -44,6 +44,10 @@ final class SharedEvaluation {
   /** One rule, with its keys for every VM and host and its results per key pair. */
   private static final class RuleTable {
     final RuleInfo rule;
+    /** What the rule needs, and per VM and per host whether any of it is unknown there. */
+    List<NotChecked.Need> needs;
+    boolean[] vmUnknown;
+    boolean[] hostUnknown;
     final List<MoveProperty> vmSide = new ArrayList<>();
     final List<MoveProperty> targetSide = new ArrayList<>();
     final List<MoveProperty> within = new ArrayList<>();
@@ -265,6 +269,11 @@ final class SharedEvaluation {
           String targetName = hosts[target].getName();
           found.clear();
           for (RuleTable t : tables) {
+            if (t.vmUnknown[v] || t.hostUnknown[target]) {
+              Move m = planner.move(vms[v], hosts[target]);
+              found.add(NotChecked.finding(t.rule, m, NotChecked.reason(t.needs, m)));
+              continue;
+            }
             int vk = t.vmKey[v];
             int result = t.results[vk][t.hostKey(vk, target)];
             if (result > 0) for (Outcome o : t.outcomes.get(result - 1)) found.add(o.finding(vm, source, targetName, 0));
@@ -311,7 +320,13 @@ final class SharedEvaluation {
         boolean[] blocks = t.blocks;
         int[] sevOf = sev[r];
         int byRule = 0;
+        boolean vmUnknown = t.vmUnknown[v];
+        boolean[] hostUnknown = t.hostUnknown;
         for (int i = 0; i < targets.length; i++) {
+          if (vmUnknown || hostUnknown[targets[i]]) {
+            severities[Severity.INFO.ordinal()]++;
+            continue;
+          }
           int result = row[keys[targets[i]]];
           if (result > 0) {
             int base = result * kinds;
@@ -346,6 +361,11 @@ final class SharedEvaluation {
 
   private RuleTable table(RuleInfo rule) {
     RuleTable t = new RuleTable(rule);
+    t.needs = NotChecked.needs(rule);
+    t.vmUnknown = new boolean[vms.length];
+    t.hostUnknown = new boolean[hosts.length];
+    for (int v = 0; v < vms.length; v++) t.vmUnknown[v] = NotChecked.vmSideUnknown(t.needs, vms[v], hosts[sourceOf[v]]);
+    for (int h = 0; h < hosts.length; h++) t.hostUnknown[h] = NotChecked.targetUnknown(t.needs, hosts[h]);
     for (String p : rule.reads()) {
       MoveProperty prop = MoveProperty.resolve(p);
       if (prop.isName()) {

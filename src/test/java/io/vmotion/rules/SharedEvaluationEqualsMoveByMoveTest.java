@@ -22,14 +22,16 @@ import org.junit.jupiter.api.TestFactory;
  * The shared evaluation (each rule once per distinct combination of what it reads) must give
  * exactly the report that evaluating every move on its own gives: same findings, same messages,
  * same compatible targets, same counts. Checked on generated inventories of several shapes and
- * seeds (printed in the test names), in both scopes, and on the bundled examples.
+ * seeds (printed in the test names; some hosts and VMs with unknown facts), in both scopes, and on
+ * the bundled examples.
  */
 class SharedEvaluationEqualsMoveByMoveTest {
 
   record Shape(int hosts, int vms, int clusters, long seed) {}
 
   static final List<Shape> SHAPES = List.of(
-      new Shape(12, 80, 2, 1), new Shape(30, 250, 4, 7), new Shape(40, 300, 5, 42), new Shape(25, 200, 1, 2026));
+      new Shape(12, 80, 2, 1), new Shape(30, 250, 4, 7), new Shape(40, 300, 5, 42), new Shape(25, 200, 1, 2026),
+      new Shape(300, 600, 6, 3));
 
   @TestFactory
   Stream<DynamicTest> shared_evaluation_reports_exactly_what_move_by_move_evaluation_reports() {

@@ -33,6 +33,8 @@ public final class HostDraft {
   /** null when the source says nothing about VMkernel adapters; empty when it says there are none. */
   public List<NicDraft> vmotionNics;
   public final Set<String> datastores = new TreeSet<>();
+  /** Inventory fields filled with a default because the source did not say (written as "unknown"). */
+  public final Set<String> unknown = new TreeSet<>();
   public final Set<String> portGroups = new TreeSet<>();
   /** False when the host was not in the source and was added because a VM runs on it. */
   public boolean listed = true;

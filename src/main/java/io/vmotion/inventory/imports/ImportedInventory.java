@@ -137,6 +137,8 @@ public final class ImportedInventory {
       // that moves to it are not all blocked by a guess.
       boolean datastores = h.datastores.isEmpty();
       boolean portGroups = h.portGroups.isEmpty();
+      if (datastores) h.unknown.add("datastores");
+      if (portGroups) h.unknown.add("portGroups");
       for (VmDraft v : vms.values()) {
         HostDraft vh = hosts.get(v.host);
         if (vh != null && java.util.Objects.equals(vh.cluster, h.cluster)) {
@@ -159,16 +161,19 @@ public final class ImportedInventory {
           .min(Comparator.comparing(ImportedInventory::versionKey)).orElse(DEFAULT_VERSION);
       warnings.add("ESXi version unknown; set to " + v + " (the lowest known in its cluster, else " + DEFAULT_VERSION + ")", h.name);
       h.version = v;
+      h.unknown.add("version");
     }
     if (h.license == null) {
       warnings.add("license unknown; set to \"" + DEFAULT_LICENSE + "\" (all features), so license.vmotion is not really checked", h.name);
       h.license = DEFAULT_LICENSE;
+      h.unknown.add("license");
     }
     if (h.evcMode != null && !evc.knows(h.evcMode)) {
       warnings.add("EVC mode \"" + h.evcMode + "\" is not in rules/data/evc-baselines.json; left out", h.name);
       h.evcMode = null;
     }
     if (h.features == null) {
+      h.unknown.add("cpu");
       Optional<HostDraft> peer = peers(h).stream().filter(p -> p.features != null)
           .min(Comparator.comparing((HostDraft p) -> p.features.size()).thenComparing(p -> p.name));
       if (peer.isPresent()) {
@@ -184,6 +189,7 @@ public final class ImportedInventory {
       }
     }
     if (h.vendor == null) {
+      h.unknown.add("cpu");
       h.vendor = "intel";
       warnings.add("CPU vendor unknown; set to intel", h.name);
     }
@@ -215,6 +221,8 @@ public final class ImportedInventory {
         h.memoryMb = peer.map(p -> p.memoryMb).orElse(Math.max(vmMemory, 1024));
         filled.add("memory");
       }
+      if (filled.contains("memory")) h.unknown.add("memoryMb");
+      if (filled.size() > (filled.contains("memory") ? 1 : 0)) h.unknown.add("cpu");
       warnings.add("CPU/memory size (" + String.join(", ", filled) + ") unknown; "
           + (peer.isPresent() ? "copied from the smallest host of its cluster" : "set to fit the VMs on it, " + DEFAULT_MHZ + " MHz"), h.name);
     }
@@ -223,6 +231,7 @@ public final class ImportedInventory {
     h.mhz = Math.min(100_000, Math.max(1, h.mhz));
     if (h.vmotionNics == null) {
       h.vmotionNics = new ArrayList<>(List.of(new HostDraft.NicDraft("unknown", DEFAULT_VMOTION_MBPS, null)));
+      h.unknown.add("vmotionNics");
       warnings.add("vMotion VMkernel adapter unknown; assumed one of " + DEFAULT_VMOTION_MBPS + " Mbit/s named \"unknown\", so network.vmotion-nic is not really checked", h.name);
     }
     if (h.state == null) h.state = "connected";
@@ -250,6 +259,7 @@ public final class ImportedInventory {
     });
     strings(o.putArray("datastores"), h.datastores);
     strings(o.putArray("portGroups"), h.portGroups);
+    if (!h.unknown.isEmpty()) strings(o.putArray("unknown"), h.unknown);
     return o;
   }
 
@@ -259,27 +269,32 @@ public final class ImportedInventory {
     o.put("host", v.host);
     if (v.powerState == null) {
       v.powerState = "poweredOff";
+      v.unknown.add("powerState");
       warnings.add("power state unknown; set to poweredOff, so the VM is not checked unless a plan moves it", v.name);
     }
     o.put("powerState", v.powerState);
     if (v.hardwareVersion == null || v.hardwareVersion < 3 || v.hardwareVersion > 99) {
       warnings.add("hardware version unknown; set to vmx-" + DEFAULT_HARDWARE_VERSION + " (runs on ESXi 6.5 and later)", v.name);
       v.hardwareVersion = DEFAULT_HARDWARE_VERSION;
+      v.unknown.add("hardwareVersion");
     }
     o.put("hardwareVersion", v.hardwareVersion);
     if (v.guestOs == null || v.guestOs.isBlank()) {
       warnings.add("guest OS id unknown; set to \"" + DEFAULT_GUEST + "\", so vm.guest-os is not really checked", v.name);
       v.guestOs = DEFAULT_GUEST;
+      v.unknown.add("guestOs");
     }
     o.put("guestOs", v.guestOs);
     if (v.vcpus == null || v.vcpus < 1) {
       warnings.add("vCPU count unknown; set to 1", v.name);
       v.vcpus = 1;
+      v.unknown.add("vcpus");
     }
     o.put("vcpus", Math.min(768, v.vcpus));
     if (v.memoryMb == null || v.memoryMb < 0) {
       warnings.add("memory size unknown; set to its memory reservation", v.name);
       v.memoryMb = v.memoryReservationMb;
+      v.unknown.add("memoryMb");
     }
     o.put("memoryMb", v.memoryMb);
     long memRes = Math.max(0, v.memoryReservationMb);
@@ -298,6 +313,7 @@ public final class ImportedInventory {
       if (n.mac() != null && MAC.matcher(n.mac()).matches()) nic.put("mac", n.mac().toLowerCase(java.util.Locale.ROOT));
     }
     if (v.cpuFeatures != null) strings(o.putArray("cpuFeatures"), v.cpuFeatures);
+    if (!v.unknown.isEmpty()) strings(o.putArray("unknown"), v.unknown);
     return o;
   }
 

@@ -7,6 +7,8 @@ import java.util.TreeSet;
 
 /** What an import learned about one VM; null fields are filled with defaults by {@link ImportedInventory}. */
 public final class VmDraft {
+  /** Inventory fields filled with a default because the source did not say (written as "unknown"). */
+  public final java.util.Set<String> unknown = new java.util.TreeSet<>();
   public final String name;
   public String host;
   /** The VM's cluster as its source names it: the cluster of its host when that host must be added. */

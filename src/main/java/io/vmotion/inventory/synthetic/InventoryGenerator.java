@@ -47,7 +47,7 @@ public final class InventoryGenerator {
 
   record Host(String name, String cluster, String version, String license, String state, boolean maintenance,
       Generation gen, String evcMode, long memoryMb, int nicMbps, List<String> datastores, List<String> portGroups,
-      List<String> biosDisabled) {}
+      List<String> biosDisabled, List<String> unknown) {}
 
   private final int hosts;
   private final int vms;
@@ -127,8 +127,10 @@ public final class InventoryGenerator {
         long memory = 1024L * (g.cores() >= 32 ? 1024 : 512);
         // An odd AMD host racked into an Intel cluster (and back) happens in real fleets.
         Generation hostGen = r.nextInt(150) == 0 ? otherVendor(g) : g;
+        // As after an import from an incomplete export: a few hosts' license or vMotion adapters unknown.
+        List<String> unknown = r.nextInt(120) == 0 ? List.of("license") : r.nextInt(120) == 0 ? List.of("vmotionNics") : List.of();
         out.add(new Host(name, cluster, v, lic, state, maintenance, hostGen, evcMode != null && hostGen.vendor().equals(g.vendor()) ? evcMode : null,
-            memory, nic, ds, pgs, bios));
+            memory, nic, ds, pgs, bios, unknown));
       }
     }
     return out;
@@ -195,6 +197,7 @@ public final class InventoryGenerator {
     g.writeEndArray();
     strings(g, "datastores", h.datastores());
     strings(g, "portGroups", h.portGroups());
+    if (!h.unknown().isEmpty()) strings(g, "unknown", h.unknown());
     g.writeEndObject();
   }
 
@@ -234,6 +237,7 @@ public final class InventoryGenerator {
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (r.nextInt(200) == 0) strings(g, "unknown", List.of("guestOs"));
     g.writeEndObject();
   }
 

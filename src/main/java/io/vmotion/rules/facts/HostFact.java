@@ -50,9 +50,7 @@ public final class HostFact {
 
   /** The same host under another name: a stand-in when moves share one evaluation. */
   public HostFact renamed(String name) {
-    Host h = host;
-    return new HostFact(new Host(name, h.cluster(), h.version(), h.license(), h.state(), h.maintenanceMode(), h.cpu(),
-        h.evcMode(), h.memoryMb(), h.vmotionNics(), h.datastores(), h.portGroups()), this);
+    return new HostFact(host.withName(name), this);
   }
 
   /** Shares the derived sets of {@code same}, which only differs in name. */
@@ -95,6 +93,8 @@ public final class HostFact {
   public long getMaxVmotionNicMbps() { return maxVmotionNicMbps; }
   public Set<String> getDatastores() { return datastores; }
   public Set<String> getPortGroups() { return portGroups; }
+  /** Fields the inventory marks unknown (filled with a default by an import). */
+  public Set<String> getUnknown() { return host.unknown(); }
 
   public static int versionKey(EsxiVersion v) {
     return v.major() * 10000 + v.minor() * 100 + v.update();
