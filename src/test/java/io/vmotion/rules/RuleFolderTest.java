@@ -29,6 +29,18 @@ class RuleFolderTest {
   }
 
   @Test
+  void drools_reports_no_message_at_any_level_for_the_rules_folder() throws Exception {
+    org.kie.api.KieServices ks = org.kie.api.KieServices.Factory.get();
+    org.kie.api.builder.KieFileSystem kfs = ks.newKieFileSystem();
+    kfs.generateAndWritePomXML(ks.newReleaseId("io.vmotion.test", "rules-folder", "1.0.0"));
+    for (RuleFile f : RuleSource.folder(java.nio.file.Path.of("rules")).drlFiles()) {
+      kfs.write("src/main/resources/" + f.name(), f.text());
+    }
+    java.util.List<org.kie.api.builder.Message> messages = ks.newKieBuilder(kfs).buildAll().getResults().getMessages();
+    assertThat(messages).as("errors, warnings and infos from the Drools build").isEmpty();
+  }
+
+  @Test
   void every_contract_rule_exists_with_its_severity_and_full_metadata() {
     Map<String, Severity> loaded = Rules.folder().rules().stream().collect(Collectors.toMap(RuleInfo::id, RuleInfo::severity));
     assertThat(loaded).containsAllEntriesOf(CONTRACT);
