@@ -16,6 +16,7 @@ import io.vmotion.rules.Evaluation;
 import io.vmotion.rules.Evaluator;
 import io.vmotion.rules.RuleBase;
 import io.vmotion.rules.RuleData;
+import io.vmotion.rules.RuleLint;
 import io.vmotion.rules.RuleSource;
 import io.vmotion.rules.RuleBuildException;
 import io.vmotion.rules.RuleEvaluationException;
@@ -107,6 +108,10 @@ final class ValidateCommand {
     Timings timings = new Timings(err);
     // The rules compile on another core while the inventory is read: each takes seconds at scale.
     List<RuleSource> sources = RuleOptions.sources(cmd, List.of());
+    // Rules are code: say what a loaded folder reaches outside the fact model, as 'rules check' does.
+    for (RuleSource source : sources) {
+      if (!source.label().equals("built-in")) RuleLint.scan(source).forEach(w -> err.print(w.render()));
+    }
     CompletableFuture<RuleBase> building = CompletableFuture.supplyAsync(() -> {
       try {
         long start = System.nanoTime();
