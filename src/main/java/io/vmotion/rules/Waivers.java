@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -126,7 +127,14 @@ public final class Waivers {
     return new Waivers(file, out);
   }
 
+  /** Compiled once per glob: a waiver is matched against every finding, half a million at scale. */
+  private static final Map<String, Pattern> GLOBS = new java.util.concurrent.ConcurrentHashMap<>();
+
   static Pattern glob(String glob) {
+    return GLOBS.computeIfAbsent(glob, Waivers::compile);
+  }
+
+  private static Pattern compile(String glob) {
     StringBuilder re = new StringBuilder();
     for (char c : glob.toCharArray()) {
       if (c == '*') re.append(".*");
