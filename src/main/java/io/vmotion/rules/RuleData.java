@@ -138,12 +138,7 @@ public final class RuleData {
   private static boolean strict(RuleFile file, JsonNode root, String array, Set<String> allowed, Set<String> required,
       List<RuleProblem> problems) {
     List<InputProblem> found = new ArrayList<>();
-    for (java.util.Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!Set.of("sources", "notes", array).contains(name)) {
-        found.add(new InputProblem(file.displayPath(), name, 0, 0, "unknown field; known fields here: sources, notes, " + array));
-      }
-    }
+    StrictJson.unknownFields(file.displayPath(), root, "", new java.util.LinkedHashSet<>(List.of("sources", "notes", array)), found);
     JsonNode entries = root.get(array);
     for (int i = 0; i < entries.size(); i++) {
       JsonNode e = entries.get(i);
@@ -152,13 +147,7 @@ public final class RuleData {
         found.add(new InputProblem(file.displayPath(), path, 0, 0, "expected an object"));
         continue;
       }
-      for (java.util.Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
-        if (allowed.contains(name)) continue;
-        List<String> near = JsonPositions.closest(name, allowed, 1);
-        found.add(new InputProblem(file.displayPath(), path + "." + name, 0, 0, "unknown field"
-            + (near.isEmpty() ? "" : "; did you mean \"" + near.get(0) + "\"?") + " Known fields: " + String.join(", ", new TreeSet<>(allowed))));
-      }
+      StrictJson.unknownFields(file.displayPath(), e, path, new TreeSet<>(allowed), found);
       for (String name : new TreeSet<>(required)) {
         if (!e.hasNonNull(name)) found.add(new InputProblem(file.displayPath(), path + "." + name, 0, 0, "required field is missing"));
       }
