@@ -16,15 +16,25 @@ public record Host(
     boolean maintenanceMode,
     Cpu cpu,
     String evcMode,
+    String maxEvcMode,
     long memoryMb,
     List<VmotionNic> vmotionNics,
     List<String> datastores,
     List<String> portGroups,
     Set<String> unknown) {
 
-  /** Fields that may be marked unknown (format v1 "unknown"). */
+  /**
+   * Fields that may be marked unknown (format v1 "unknown"). {@code cpu} stands for every part of
+   * the CPU; the {@code cpu.*} names mark one part, so that an export that gives the CPU's model
+   * but not its features keeps what it does say. Where {@code cpu.features} is unknown, the listed
+   * features are those known to be present, and {@code maxEvcMode} (if given) bounds the rest.
+   */
   public static final List<String> MAY_BE_UNKNOWN =
-      List.of("version", "license", "cpu", "evcMode", "memoryMb", "vmotionNics", "datastores", "portGroups");
+      List.of("version", "license", "cpu", "cpu.vendor", "cpu.model", "cpu.cores", "cpu.threads", "cpu.mhz", "cpu.features",
+          "evcMode", "memoryMb", "vmotionNics", "datastores", "portGroups");
+
+  /** The parts of the CPU that "cpu" stands for. */
+  public static final List<String> CPU_PARTS = List.of("cpu.vendor", "cpu.model", "cpu.cores", "cpu.threads", "cpu.mhz", "cpu.features");
 
   public Host {
     vmotionNics = List.copyOf(vmotionNics);
@@ -33,15 +43,20 @@ public record Host(
     unknown = Set.copyOf(unknown);
   }
 
+  /** Whether {@code field} is unknown here: a {@code cpu.*} part is also unknown when all of "cpu" is. */
+  public boolean isUnknown(String field) {
+    return unknown.contains(field) || (field.startsWith("cpu.") && unknown.contains("cpu"));
+  }
+
   /** A host whose every field is known. */
   public Host(String name, String cluster, EsxiVersion version, String license, HostState state, boolean maintenanceMode,
       Cpu cpu, String evcMode, long memoryMb, List<VmotionNic> vmotionNics, List<String> datastores, List<String> portGroups) {
-    this(name, cluster, version, license, state, maintenanceMode, cpu, evcMode, memoryMb, vmotionNics, datastores, portGroups, Set.of());
+    this(name, cluster, version, license, state, maintenanceMode, cpu, evcMode, null, memoryMb, vmotionNics, datastores, portGroups, Set.of());
   }
 
   /** The same host under another name. */
   public Host withName(String newName) {
-    return new Host(newName, cluster, version, license, state, maintenanceMode, cpu, evcMode, memoryMb, vmotionNics, datastores,
+    return new Host(newName, cluster, version, license, state, maintenanceMode, cpu, evcMode, maxEvcMode, memoryMb, vmotionNics, datastores,
         portGroups, unknown);
   }
 }

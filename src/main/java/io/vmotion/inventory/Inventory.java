@@ -5,13 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Hosts, VMs and an optional migration plan, as read from one inventory file. */
-public record Inventory(List<Host> hosts, List<Vm> vms, List<Migration> migrations) {
+/**
+ * Hosts, VMs and an optional migration plan, as read from one inventory file, with the gaps of the
+ * export it came from ({@code unknownCauses}, empty for a hand-written inventory).
+ */
+public record Inventory(List<Host> hosts, List<Vm> vms, List<Migration> migrations, List<UnknownCause> unknownCauses) {
 
   public Inventory {
     hosts = List.copyOf(hosts);
     vms = List.copyOf(vms);
     migrations = List.copyOf(migrations);
+    unknownCauses = List.copyOf(unknownCauses);
+  }
+
+  public Inventory(List<Host> hosts, List<Vm> vms, List<Migration> migrations) {
+    this(hosts, vms, migrations, List.of());
   }
 
   public Map<String, Host> hostsByName() {
@@ -25,6 +33,6 @@ public record Inventory(List<Host> hosts, List<Vm> vms, List<Migration> migratio
   }
 
   public Inventory withMigrations(List<Migration> plan) {
-    return new Inventory(hosts, vms, plan);
+    return new Inventory(hosts, vms, plan, unknownCauses);
   }
 }

@@ -113,8 +113,9 @@ public final class InventoryReader {
     List<Host> hosts = top.objects("hosts", true, this::host);
     List<Vm> vms = top.objects("vms", true, this::vm);
     List<Migration> migrations = top.objects("migrations", false, InventoryReader::migration);
+    List<UnknownCause> causes = top.objects("unknownCauses", false, InventoryReader::unknownCause);
     top.rejectUnknown();
-    Inventory inventory = new Inventory(hosts, vms, migrations);
+    Inventory inventory = new Inventory(hosts, vms, migrations, causes);
     if (problems.isEmpty()) checkReferences(file, inventory, problems);
     if (!problems.isEmpty()) {
       // Split into lines only now: a valid inventory of 40,000 VMs never pays for it.
@@ -167,20 +168,44 @@ public final class InventoryReader {
     String state = f.oneOf("state", false, enumValues(HostState.values()), HostState.CONNECTED.json());
     boolean maintenance = f.bool("maintenanceMode", false);
     Cpu cpu = cpu(f.object("cpu", true));
-    String evc = f.string("evcMode", false);
-    if (evc != null && !evcModes.contains(evc)) {
-      String near = JsonFields.closest(evc, evcModes);
-      f.problem("evcMode", "unknown EVC mode \"" + evc + "\""
-          + (near == null ? "" : " (did you mean \"" + near + "\"?)")
-          + "; accepted values: " + JsonFields.sortedJoin(evcModes));
-    }
+    String evc = evcMode(f, "evcMode");
+    String maxEvc = evcMode(f, "maxEvcMode");
     long memory = f.number("memoryMb", true, 0, Long.MAX_VALUE, 0);
     List<VmotionNic> nics = f.objects("vmotionNics", false, InventoryReader::vmotionNic);
     List<String> datastores = f.strings("datastores", false);
     List<String> portGroups = f.strings("portGroups", false);
     Set<String> unknown = unknown(f, Host.MAY_BE_UNKNOWN);
     if (name == null || version == null || license == null || cpu == null) return null;
-    return new Host(name, cluster, version, license, hostState(state), maintenance, cpu, evc, memory, nics, datastores, portGroups, unknown);
+    return new Host(name, cluster, version, license, hostState(state), maintenance, cpu, evc, maxEvc, memory, nics, datastores, portGroups, unknown);
+  }
+
+  /** An optional EVC baseline key, which must be one the rule data knows. */
+  private String evcMode(JsonFields f, String field) {
+    String evc = f.string(field, false);
+    if (evc != null && !evcModes.contains(evc)) {
+      String near = JsonFields.closest(evc, evcModes);
+      f.problem(field, "unknown EVC mode \"" + evc + "\""
+          + (near == null ? "" : " (did you mean \"" + near + "\"?)")
+          + "; accepted values: " + JsonFields.sortedJoin(evcModes));
+      return null;
+    }
+    return evc;
+  }
+
+  private static UnknownCause unknownCause(JsonFields f, int index) {
+    String cause = f.string("cause", true);
+    String fix = f.string("fix", false);
+    List<String> hostFields = f.strings("hostFields", false);
+    List<String> hosts = f.strings("hosts", false);
+    List<String> vmFields = f.strings("vmFields", false);
+    List<String> vms = f.strings("vms", false);
+    for (String h : hostFields) {
+      if (!Host.MAY_BE_UNKNOWN.contains(h)) f.problem("hostFields", "\"" + h + "\" is not a host field that may be unknown; accepted values: " + String.join(", ", Host.MAY_BE_UNKNOWN));
+    }
+    for (String v : vmFields) {
+      if (!Vm.MAY_BE_UNKNOWN.contains(v)) f.problem("vmFields", "\"" + v + "\" is not a VM field that may be unknown; accepted values: " + String.join(", ", Vm.MAY_BE_UNKNOWN));
+    }
+    return cause == null ? null : new UnknownCause(cause, fix, hostFields, hosts, vmFields, vms);
   }
 
   /** The optional "unknown" list: field names an import filled with a default. */
@@ -270,10 +295,13 @@ public final class InventoryReader {
     List<VmNic> nics = f.objects("nics", false, InventoryReader::vmNic);
     Optional<Set<String>> cpuFeatures =
         f.has("cpuFeatures") ? Optional.of(new LinkedHashSet<>(f.strings("cpuFeatures", false))) : Optional.empty();
+    String cpuVendor = f.oneOf("cpuVendor", false, VENDORS, null);
+    String minEvc = evcMode(f, "minRequiredEvcMode");
     List<VmDevice> devices = f.objects("devices", false, InventoryReader::vmDevice);
     Set<String> unknown = unknown(f, Vm.MAY_BE_UNKNOWN);
     if (name == null || host == null || power == null || guest == null) return null;
-    return new Vm(name, host, powerState(power), hw, guest, vcpus, memory, reservation, datastores, nics, cpuFeatures, devices, unknown);
+    return new Vm(name, host, powerState(power), hw, guest, vcpus, memory, reservation, datastores, nics, cpuFeatures, cpuVendor, minEvc,
+        devices, unknown);
   }
 
   private static VmDevice vmDevice(JsonFields f, int index) {
@@ -313,6 +341,21 @@ public final class InventoryReader {
       }
     }
     checkPlan(file, inv, problems);
+    Set<String> vmNames = new HashSet<>();
+    inv.vms().forEach(v -> vmNames.add(v.name()));
+    for (int i = 0; i < inv.unknownCauses().size(); i++) {
+      UnknownCause c = inv.unknownCauses().get(i);
+      for (int j = 0; j < c.hosts().size(); j++) {
+        if (!hosts.contains(c.hosts().get(j))) {
+          problems.add(new InputProblem(file, "unknownCauses[" + i + "].hosts[" + j + "]", 0, 0, "unknown host \"" + c.hosts().get(j) + "\"; list hosts of \"hosts\""));
+        }
+      }
+      for (int j = 0; j < c.vms().size(); j++) {
+        if (!vmNames.contains(c.vms().get(j))) {
+          problems.add(new InputProblem(file, "unknownCauses[" + i + "].vms[" + j + "]", 0, 0, "unknown VM \"" + c.vms().get(j) + "\"; list VMs of \"vms\""));
+        }
+      }
+    }
   }
 
   private static void checkPlan(String file, Inventory inv, List<InputProblem> problems) {

@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A virtual machine and the host it runs on now. */
+/**
+ * A virtual machine and the host it runs on now. Its CPU requirement is its own: {@code cpuFeatures}
+ * when given, else the features of {@code minRequiredEvcMode} (vSphere's MinRequiredEVCModeKey),
+ * else its host's; {@code cpuVendor} (or that EVC mode's vendor) says whose CPUs it can run on.
+ */
 public record Vm(
     String name,
     String host,
@@ -17,6 +21,8 @@ public record Vm(
     List<String> datastores,
     List<VmNic> nics,
     Optional<Set<String>> cpuFeatures,
+    String cpuVendor,
+    String minRequiredEvcMode,
     List<VmDevice> devices,
     Set<String> unknown) {
 
@@ -34,18 +40,19 @@ public record Vm(
 
   public Vm(String name, String host, PowerState powerState, int hardwareVersion, String guestOs, int vcpus, long memoryMb,
       Reservation reservation, List<String> datastores, List<VmNic> nics, Optional<Set<String>> cpuFeatures, List<VmDevice> devices) {
-    this(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures, devices, Set.of());
+    this(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures, null, null, devices, Set.of());
   }
 
   /** A VM without devices of note, as before the optional {@code devices} field existed. */
   public Vm(String name, String host, PowerState powerState, int hardwareVersion, String guestOs, int vcpus, long memoryMb,
       Reservation reservation, List<String> datastores, List<VmNic> nics, Optional<Set<String>> cpuFeatures) {
-    this(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures, List.of(), Set.of());
+    this(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures, null, null, List.of(), Set.of());
   }
 
   /** The same VM under another name and host. */
   public Vm withNames(String name, String host) {
-    return new Vm(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures, devices, unknown);
+    return new Vm(name, host, powerState, hardwareVersion, guestOs, vcpus, memoryMb, reservation, datastores, nics, cpuFeatures, cpuVendor,
+        minRequiredEvcMode, devices, unknown);
   }
 
   public boolean poweredOn() {

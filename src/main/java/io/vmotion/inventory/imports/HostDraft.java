@@ -29,6 +29,8 @@ public final class HostDraft {
   /** Where {@link #features} came from, for the warnings ("max EVC mode intel-skylake", "CPUID"). */
   public String featuresSource;
   public String evcMode;
+  /** The highest EVC mode the host's CPU supports (RVTools "Max EVC", vSphere summary.maxEVCModeKey). */
+  public String maxEvcMode;
   public Long memoryMb;
   /** null when the source says nothing about VMkernel adapters; empty when it says there are none. */
   public List<NicDraft> vmotionNics;

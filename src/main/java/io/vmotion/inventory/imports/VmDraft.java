@@ -25,6 +25,10 @@ public final class VmDraft {
   public final List<Nic> nics = new ArrayList<>();
   /** null: the VM uses what its host offers (inventory v1 leaves cpuFeatures out). */
   public Set<String> cpuFeatures;
+  /** The vendor of the VM's CPU requirement, when the source says (or its EVC mode implies) it. */
+  public String cpuVendor;
+  /** The VM's minimum required EVC mode (RVTools "min Required EVC Mode Key", vSphere Runtime.MinRequiredEVCModeKey). */
+  public String minRequiredEvcMode;
 
   public VmDraft(String name) {
     this.name = name;
