@@ -34,7 +34,7 @@ final class MovePlanner {
     }
     for (Vm v : inventory.vms()) {
       HostFact current = hostsByName.get(v.host());
-      VmFact fact = v.cpuFeatures().isPresent() ? new VmFact(v, v.cpuFeatures().get()) : VmFact.withHostFeatures(v, current);
+      VmFact fact = vmFact(v, current, baselines);
       vms.add(fact);
       vmsByName.put(v.name(), fact);
       if (v.poweredOn()) {
@@ -43,6 +43,18 @@ final class MovePlanner {
         r[1] += v.reservation().memoryMb();
       }
     }
+  }
+
+  /**
+   * The VM's CPU requirement is its own where the inventory gives one (its cpuFeatures, or the
+   * baseline of its minRequiredEvcMode) and its host's only otherwise.
+   */
+  static VmFact vmFact(Vm v, HostFact current, Map<String, EvcBaseline> baselines) {
+    EvcBaseline required = v.minRequiredEvcMode() == null ? null : baselines.get(v.minRequiredEvcMode());
+    String vendor = v.cpuVendor() != null ? v.cpuVendor() : required != null ? required.vendor() : null;
+    if (v.cpuFeatures().isPresent()) return new VmFact(v, v.cpuFeatures().get(), vendor != null ? vendor : current.getCpuVendor());
+    if (required != null) return new VmFact(v, required.features(), vendor);
+    return VmFact.withHostFeatures(v, current);
   }
 
   HostFact host(String name) {

@@ -31,7 +31,7 @@ class VmDevicesTest {
     Vm vm = reader.read("inv.json", json).vms().get(0);
     assertThat(vm.devices()).containsExactly(
         new VmDevice("pci-passthrough", "PCI device 0", null), new VmDevice("sriov", null, null), new VmDevice("vgpu", "PCI device 1", "grid_a100-8c"));
-    VmFact fact = new VmFact(vm, Set.of());
+    VmFact fact = new VmFact(vm, Set.of(), "intel");
     assertThat(fact.getDeviceTypes()).containsExactly("pci-passthrough", "sriov", "vgpu");
     assertThat(fact.devicesOf(List.of("sriov", "vgpu")).toString()).isEqualTo("PCI device 1 (vgpu, profile grid_a100-8c), sriov");
   }

@@ -33,6 +33,17 @@ public final class ImportedInventory {
   private static final Pattern VERSION = Pattern.compile("\\d{1,2}\\.\\d{1,2}(\\.\\d{1,2})?");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Gaps of the export, by cause: which fields of which hosts and VMs each leaves unknown. */
+  private final Map<String, CauseDraft> causes = new java.util.LinkedHashMap<>();
+
+  private static final class CauseDraft {
+    String fix;
+    final java.util.Set<String> hostFields = new TreeSet<>();
+    final java.util.Set<String> hosts = new TreeSet<>();
+    final java.util.Set<String> vmFields = new TreeSet<>();
+    final java.util.Set<String> vms = new TreeSet<>();
+  }
+
   private final Map<String, HostDraft> hosts = new TreeMap<>();
   private final Map<String, VmDraft> vms = new TreeMap<>();
   private final Warnings warnings;
@@ -88,6 +99,26 @@ public final class ImportedInventory {
     return vm;
   }
 
+  /**
+   * Records why a host's field is unknown, e.g. cause "tab vLicense is missing" for field
+   * "license", with the fix to print once ("export the vLicense tab"). Written as "unknownCauses";
+   * the field must also be in the host's unknown list.
+   */
+  public void hostCause(String cause, String fix, String field, String host) {
+    CauseDraft c = causes.computeIfAbsent(cause, k -> new CauseDraft());
+    if (c.fix == null) c.fix = fix;
+    c.hostFields.add(field);
+    c.hosts.add(host);
+  }
+
+  /** As {@link #hostCause}, for a VM's field. */
+  public void vmCause(String cause, String fix, String field, String vm) {
+    CauseDraft c = causes.computeIfAbsent(cause, k -> new CauseDraft());
+    if (c.fix == null) c.fix = fix;
+    c.vmFields.add(field);
+    c.vms.add(vm);
+  }
+
   /** Fills the gaps and writes inventory v1 with hosts and VMs sorted by name. */
   public ImportResult build() {
     addMissingHosts();
@@ -98,6 +129,21 @@ public final class ImportedInventory {
     for (HostDraft h : hosts.values()) hostArray.add(hostJson(h));
     ArrayNode vmArray = root.putArray("vms");
     for (VmDraft v : vms.values()) vmArray.add(vmJson(v));
+    if (!causes.isEmpty()) {
+      ArrayNode causeArray = root.putArray("unknownCauses");
+      causes.forEach((cause, c) -> {
+        ObjectNode o = causeArray.addObject().put("cause", cause);
+        if (c.fix != null) o.put("fix", c.fix);
+        if (!c.hostFields.isEmpty()) {
+          strings(o.putArray("hostFields"), c.hostFields);
+          strings(o.putArray("hosts"), c.hosts);
+        }
+        if (!c.vmFields.isEmpty()) {
+          strings(o.putArray("vmFields"), c.vmFields);
+          strings(o.putArray("vms"), c.vms);
+        }
+      });
+    }
     return new ImportResult(root, warnings.lines());
   }
 
@@ -251,6 +297,7 @@ public final class ImportedInventory {
         .put("threads", h.threads).put("mhz", h.mhz);
     strings(cpu.putArray("features"), h.features);
     if (h.evcMode != null) o.put("evcMode", h.evcMode);
+    if (h.maxEvcMode != null && evc.knows(h.maxEvcMode)) o.put("maxEvcMode", h.maxEvcMode);
     o.put("memoryMb", Math.max(0, h.memoryMb));
     ArrayNode nics = o.putArray("vmotionNics");
     h.vmotionNics.stream().sorted(Comparator.comparing(HostDraft.NicDraft::name)).forEach(n -> {
@@ -313,6 +360,8 @@ public final class ImportedInventory {
       if (n.mac() != null && MAC.matcher(n.mac()).matches()) nic.put("mac", n.mac().toLowerCase(java.util.Locale.ROOT));
     }
     if (v.cpuFeatures != null) strings(o.putArray("cpuFeatures"), v.cpuFeatures);
+    if (v.cpuVendor != null) o.put("cpuVendor", v.cpuVendor);
+    if (v.minRequiredEvcMode != null && evc.knows(v.minRequiredEvcMode)) o.put("minRequiredEvcMode", v.minRequiredEvcMode);
     if (!v.unknown.isEmpty()) strings(o.putArray("unknown"), v.unknown);
     return o;
   }

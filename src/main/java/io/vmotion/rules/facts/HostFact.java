@@ -88,6 +88,8 @@ public final class HostFact {
   /** Features the silicon (and the EVC baseline, if any) would offer but the BIOS turns off. */
   public Set<String> getBiosLocked() { return biosLocked; }
   public String getEvcMode() { return host.evcMode(); }
+  /** The highest EVC mode the host's CPU supports, when the export says; null otherwise. */
+  public String getMaxEvcMode() { return host.maxEvcMode(); }
   public long getMemoryMb() { return host.memoryMb(); }
   public List<VmotionNic> getVmotionNics() { return host.vmotionNics(); }
   public long getMaxVmotionNicMbps() { return maxVmotionNicMbps; }

@@ -16,9 +16,14 @@ public final class VmFact {
   private final Set<String> cpuFeatures;
   private final Set<String> datastores;
   private final Set<String> portGroups;
+  /** The vendor of the VM's CPU requirement; null only where neither the VM nor its host says. */
+  private final String cpuVendor;
+  /** Whether the requirement is the VM's own (cpuFeatures or minRequiredEvcMode), not its host's. */
+  private final boolean ownRequirement;
 
-  public VmFact(Vm vm, Set<String> cpuFeatures) {
-    this(vm, Collections.unmodifiableSet(new TreeSet<>(cpuFeatures)), true);
+  /** A VM with a requirement of its own: its features and the vendor they belong to. */
+  public VmFact(Vm vm, Set<String> cpuFeatures, String cpuVendor) {
+    this(vm, Collections.unmodifiableSet(new TreeSet<>(cpuFeatures)), cpuVendor, true);
   }
 
   /**
@@ -26,12 +31,14 @@ public final class VmFact {
    * than copying it for each of 40,000 VMs.
    */
   public static VmFact withHostFeatures(Vm vm, HostFact host) {
-    return new VmFact(vm, host.getEffectiveFeatures(), true);
+    return new VmFact(vm, host.getEffectiveFeatures(), vm.cpuVendor() != null ? vm.cpuVendor() : host.getCpuVendor(), false);
   }
 
-  private VmFact(Vm vm, Set<String> sortedUnmodifiableFeatures, boolean shared) {
+  private VmFact(Vm vm, Set<String> sortedUnmodifiableFeatures, String cpuVendor, boolean own) {
     this.vm = vm;
     this.cpuFeatures = sortedUnmodifiableFeatures;
+    this.cpuVendor = cpuVendor;
+    this.ownRequirement = own;
     this.datastores = Collections.unmodifiableSet(new TreeSet<>(vm.datastores()));
     Set<String> pgs = new TreeSet<>();
     for (VmNic n : vm.nics()) pgs.add(n.portGroup());
@@ -51,6 +58,8 @@ public final class VmFact {
   private VmFact(Vm vm, VmFact same) {
     this.vm = vm;
     this.cpuFeatures = same.cpuFeatures;
+    this.cpuVendor = same.cpuVendor;
+    this.ownRequirement = same.ownRequirement;
     this.datastores = same.datastores;
     this.portGroups = same.portGroups;
   }
@@ -65,8 +74,14 @@ public final class VmFact {
   public long getMemoryMb() { return vm.memoryMb(); }
   public long getCpuReservationMhz() { return vm.reservation().cpuMhz(); }
   public long getMemoryReservationMb() { return vm.reservation().memoryMb(); }
-  /** The VM's cpuFeatures, or else its current host's effective features. */
+  /** The VM's cpuFeatures, else the features of its minRequiredEvcMode, else its current host's effective features. */
   public Set<String> getCpuFeatures() { return cpuFeatures; }
+  /** The vendor of that requirement: the VM's cpuVendor, its EVC mode's vendor, or its host's. */
+  public String getCpuVendor() { return cpuVendor; }
+  /** The VM's minimum required EVC mode key, or null. */
+  public String getMinRequiredEvcMode() { return vm.minRequiredEvcMode(); }
+  /** Whether the CPU requirement is the VM's own rather than read off its current host. */
+  public boolean hasOwnCpuRequirement() { return ownRequirement; }
   public Set<String> getDatastores() { return datastores; }
   public Set<String> getPortGroups() { return portGroups; }
   /** The VM's devices of note (passthrough, SR-IOV, vGPU, ...), empty when the inventory lists none. */
