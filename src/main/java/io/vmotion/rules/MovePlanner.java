@@ -52,8 +52,8 @@ final class MovePlanner {
   static VmFact vmFact(Vm v, HostFact current, Map<String, EvcBaseline> baselines) {
     EvcBaseline required = v.minRequiredEvcMode() == null ? null : baselines.get(v.minRequiredEvcMode());
     String vendor = v.cpuVendor() != null ? v.cpuVendor() : required != null ? required.vendor() : null;
-    if (v.cpuFeatures().isPresent()) return new VmFact(v, v.cpuFeatures().get(), vendor != null ? vendor : current.getCpuVendor());
-    if (required != null) return new VmFact(v, required.features(), vendor);
+    if (v.cpuFeatures().isPresent()) return new VmFact(v, v.cpuFeatures().get(), vendor != null ? vendor : current.getCpuVendor(), vendor != null);
+    if (required != null) return new VmFact(v, required.features(), vendor, true);
     return VmFact.withHostFeatures(v, current);
   }
 

@@ -1,17 +1,33 @@
 package io.vmotion.rules;
 
+import java.util.List;
+
 /**
  * What one rule said of a class of moves, with the move's names as tokens, so that every move of
  * the class can receive it under its own names.
  */
-record Outcome(String rule, Severity severity, String message, String remediation, String[] parts, byte[] tokens) {
+record Outcome(String rule, Severity severity, String message, String remediation, List<UnknownFact> unknown, String[] parts, byte[] tokens) {
 
   static final String VM = "\u0001vm\u0001";
   static final String SOURCE = "\u0001source\u0001";
   static final String TARGET = "\u0001target\u0001";
 
   Outcome(String rule, Severity severity, String message, String remediation) {
-    this(rule, severity, message, remediation, null, null);
+    this(rule, severity, message, remediation, List.of(), null, null);
+  }
+
+  /** An info "not checked" outcome naming the unknown facts that would decide it. */
+  static Outcome undecided(String rule, String message, String remediation, List<UnknownFact> unknown) {
+    return new Outcome(rule, Severity.INFO, message, remediation, List.copyOf(unknown), null, null);
+  }
+
+  /** The same outcome with {@code suffix} appended to its message. */
+  Outcome withSuffix(String suffix) {
+    return new Outcome(rule, severity, message + suffix, remediation, unknown, null, null);
+  }
+
+  boolean undecided() {
+    return !unknown.isEmpty();
   }
 
   /** Splits the message at its name tokens once, so that each move's message is one concatenation. */
@@ -49,18 +65,18 @@ record Outcome(String rule, Severity severity, String message, String remediatio
       }
       text = sb.append(parts[tokens.length]).toString();
     }
-    return new Finding(rule, severity, vm, source, target, step, text, remediation);
+    return new Finding(rule, severity, vm, source, target, step, text, remediation, null, unknown);
   }
 
   // Outcomes are compared by what they say; the parts are derived from the message.
   @Override
   public boolean equals(Object o) {
     return o instanceof Outcome x && rule.equals(x.rule) && severity == x.severity && message.equals(x.message)
-        && java.util.Objects.equals(remediation, x.remediation);
+        && java.util.Objects.equals(remediation, x.remediation) && unknown.equals(x.unknown);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(rule, severity, message, remediation);
+    return java.util.Objects.hash(rule, severity, message, remediation, unknown);
   }
 }

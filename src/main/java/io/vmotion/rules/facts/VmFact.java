@@ -18,12 +18,18 @@ public final class VmFact {
   private final Set<String> portGroups;
   /** The vendor of the VM's CPU requirement; null only where neither the VM nor its host says. */
   private final String cpuVendor;
-  /** Whether the requirement is the VM's own (cpuFeatures or minRequiredEvcMode), not its host's. */
-  private final boolean ownRequirement;
+  /** Whether the features, and the vendor, are the VM's own rather than read off its current host. */
+  private final boolean ownFeatures;
+  private final boolean ownVendor;
 
-  /** A VM with a requirement of its own: its features and the vendor they belong to. */
+  /** A VM with features of its own, and the vendor they belong to ({@code ownVendor}: not its host's). */
+  public VmFact(Vm vm, Set<String> cpuFeatures, String cpuVendor, boolean ownVendor) {
+    this(vm, Collections.unmodifiableSet(new TreeSet<>(cpuFeatures)), cpuVendor, true, ownVendor);
+  }
+
+  /** A VM with features of its own whose vendor is given. */
   public VmFact(Vm vm, Set<String> cpuFeatures, String cpuVendor) {
-    this(vm, Collections.unmodifiableSet(new TreeSet<>(cpuFeatures)), cpuVendor, true);
+    this(vm, cpuFeatures, cpuVendor, true);
   }
 
   /**
@@ -31,14 +37,16 @@ public final class VmFact {
    * than copying it for each of 40,000 VMs.
    */
   public static VmFact withHostFeatures(Vm vm, HostFact host) {
-    return new VmFact(vm, host.getEffectiveFeatures(), vm.cpuVendor() != null ? vm.cpuVendor() : host.getCpuVendor(), false);
+    boolean ownVendor = vm.cpuVendor() != null;
+    return new VmFact(vm, host.getEffectiveFeatures(), ownVendor ? vm.cpuVendor() : host.getCpuVendor(), false, ownVendor);
   }
 
-  private VmFact(Vm vm, Set<String> sortedUnmodifiableFeatures, String cpuVendor, boolean own) {
+  private VmFact(Vm vm, Set<String> sortedUnmodifiableFeatures, String cpuVendor, boolean ownFeatures, boolean ownVendor) {
     this.vm = vm;
     this.cpuFeatures = sortedUnmodifiableFeatures;
     this.cpuVendor = cpuVendor;
-    this.ownRequirement = own;
+    this.ownFeatures = ownFeatures;
+    this.ownVendor = ownVendor;
     this.datastores = Collections.unmodifiableSet(new TreeSet<>(vm.datastores()));
     Set<String> pgs = new TreeSet<>();
     for (VmNic n : vm.nics()) pgs.add(n.portGroup());
@@ -59,7 +67,8 @@ public final class VmFact {
     this.vm = vm;
     this.cpuFeatures = same.cpuFeatures;
     this.cpuVendor = same.cpuVendor;
-    this.ownRequirement = same.ownRequirement;
+    this.ownFeatures = same.ownFeatures;
+    this.ownVendor = same.ownVendor;
     this.datastores = same.datastores;
     this.portGroups = same.portGroups;
   }
@@ -80,8 +89,10 @@ public final class VmFact {
   public String getCpuVendor() { return cpuVendor; }
   /** The VM's minimum required EVC mode key, or null. */
   public String getMinRequiredEvcMode() { return vm.minRequiredEvcMode(); }
-  /** Whether the CPU requirement is the VM's own rather than read off its current host. */
-  public boolean hasOwnCpuRequirement() { return ownRequirement; }
+  /** Whether the CPU features are the VM's own rather than read off its current host. */
+  public boolean hasOwnCpuRequirement() { return ownFeatures; }
+  /** Whether the CPU vendor is the VM's own (given, or implied by its requirement) rather than its host's. */
+  public boolean hasOwnCpuVendor() { return ownVendor; }
   public Set<String> getDatastores() { return datastores; }
   public Set<String> getPortGroups() { return portGroups; }
   /** The VM's devices of note (passthrough, SR-IOV, vGPU, ...), empty when the inventory lists none. */
