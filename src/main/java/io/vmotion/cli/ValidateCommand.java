@@ -71,7 +71,8 @@ final class ValidateCommand {
     o.addOption(Option.builder().longOpt("scope").hasArg().argName("cluster|all").desc("targets without a plan: the VM's cluster (default) or every host").get());
     o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json|junit|sarif|summary").desc("report format (default text)").get());
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write the report to FILE (atomically) instead of stdout").get());
-    o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("error|warning|info").desc("exit 1 when a finding is at or above this severity (default error)").get());
+    o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("error|unknown|warning|info")
+        .desc("exit 1 when a finding is at or above this severity (default error); unknown: an error, or a VM whose readiness is unknown").get());
     o.addOption(Option.builder().longOpt("exact").desc("evaluate every move on its own instead of once per distinct combination (slower; same report)").get());
     o.addOption(Option.builder().longOpt("waivers").hasArg().argName("FILE").desc("accept the findings this waiver file names (reported as waived; they do not fail the run)").get());
     RuleOptions.addTo(o);
@@ -99,8 +100,9 @@ final class ValidateCommand {
     }
     ReportFormat format = choice(cmd, "format", "text", FORMATS);
     Scope scope = choice(cmd, "scope", "cluster", Map.of("cluster", Scope.CLUSTER, "all", Scope.ALL));
+    String failOnName = cmd.getOptionValue("fail-on", "error");
     Severity failOn = choice(cmd, "fail-on", "error",
-        Map.of("error", Severity.ERROR, "warning", Severity.WARNING, "info", Severity.INFO));
+        Map.of("error", Severity.ERROR, "unknown", Severity.ERROR, "warning", Severity.WARNING, "info", Severity.INFO));
     List<String> positional = cmd.getArgList();
     if (positional.size() > 1) throw new UsageException("expected at most one inventory, found " + positional.size() + ": " + positional);
 
@@ -174,7 +176,18 @@ final class ValidateCommand {
       AtomicOutput.toStream(out, w -> format.write(report, w));
     }
     timings.mark("report written");
-    return evaluation.failsAt(failOn) ? Main.FINDINGS : Main.OK;
+    noteUndecided(evaluation);
+    boolean unknownFails = failOnName.equals("unknown") && evaluation.readiness().get(io.vmotion.rules.Readiness.UNKNOWN) > 0;
+    return evaluation.failsAt(failOn) || unknownFails ? Main.FINDINGS : Main.OK;
+  }
+
+  /** When the known facts leave most moves undecided, says so once, with the gaps that cost most. */
+  private void noteUndecided(Evaluation e) {
+    if (e.pairs() == 0 || e.undecidedMoves() * 2 <= e.pairs()) return;
+    List<String> largest = e.unknown().stream().filter(u -> u.undecidedMoves() > 0).limit(3)
+        .map(u -> u.cause() + " (" + u.undecidedMoves() + " moves)").toList();
+    err.println("vmotion validate: note: " + e.undecidedMoves() + " of " + e.pairs() + " moves have a rule the known facts do not decide;"
+        + " largest causes: " + String.join("; ", largest) + ". Complete the export there and validate again.");
   }
 
   private static RuleBase built(CompletableFuture<RuleBase> building) throws RuleBuildException {

@@ -49,8 +49,12 @@ public final class JsonReport implements ReportFormat {
         g.writeStartObject();
         g.writeStringField("name", vm.name());
         g.writeStringField("host", vm.host());
+        g.writeStringField("readiness", vm.readiness().json());
         g.writeArrayFieldStart("compatibleTargets");
         for (String t : vm.compatibleTargets()) g.writeString(t);
+        g.writeEndArray();
+        g.writeArrayFieldStart("undecidedTargets");
+        for (String t : vm.undecidedTargets()) g.writeString(t);
         g.writeEndArray();
         g.writeEndObject();
       }
@@ -61,7 +65,10 @@ public final class JsonReport implements ReportFormat {
       g.writeNumberField("infos", e.count(Severity.INFO));
       g.writeNumberField("waived", e.waived());
       g.writeNumberField("pairs", e.pairs());
+      g.writeNumberField("undecidedMoves", e.undecidedMoves());
+      UnknownSection.writeReadiness(g, e);
       g.writeEndObject();
+      UnknownSection.writeUnknown(g, e.unknown());
       // Each rule's fix once, not once per finding: a large inventory has half a million findings.
       java.util.Set<String> found = new java.util.TreeSet<>();
       for (Finding f : e.findings()) found.add(f.rule());

@@ -52,6 +52,11 @@ public final class SarifReport implements ReportFormat {
       g.writeArrayFieldStart("results");
       for (Finding f : input.evaluation().findings()) writeResult(g, f, index, input.inventory());
       g.writeEndArray();
+      // Readiness and each unknown fact's cause once: what the results' "not checked" notes add up to.
+      g.writeObjectFieldStart("properties");
+      UnknownSection.writeReadiness(g, input.evaluation());
+      UnknownSection.writeUnknown(g, input.evaluation().unknown());
+      g.writeEndObject();
       g.writeEndObject();
       g.writeEndArray();
       g.writeEndObject();

@@ -3,14 +3,16 @@ package io.vmotion.report;
 import io.vmotion.rules.CheckedVm;
 import io.vmotion.rules.Evaluation;
 import io.vmotion.rules.Severity;
+import io.vmotion.rules.UnknownSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One line per VM: how many targets it can reach and, per rule, how many targets that rule
- * blocks; then the totals. The readable choice when there are too many pairs to list.
+ * One line per VM: its readiness, how many targets it can reach and how many stay undecided and,
+ * per rule, how many targets that rule blocks; then the unknown facts once per cause, and the
+ * totals. The readable choice when there are too many pairs to list.
  */
 public final class SummaryReport implements ReportFormat {
 
@@ -22,10 +24,13 @@ public final class SummaryReport implements ReportFormat {
     out.write("vmotion validate " + input.inventory() + " (" + input.mode() + ")\n");
     int width = e.vms().stream().mapToInt(v -> v.name().length()).max().orElse(2);
     long compatible = 0;
+    long undecided = 0;
     for (CheckedVm vm : e.vms()) {
       compatible += vm.compatibleCount();
+      undecided += vm.undecidedCount();
       StringBuilder line = new StringBuilder();
-      line.append(String.format("%-" + width + "s  %4d/%-4d compatible", vm.name(), vm.compatibleCount(), vm.targetCount()));
+      line.append(String.format("%-" + width + "s  %-19s %4d/%-4d compatible", vm.name(), vm.readiness().json(), vm.compatibleCount(), vm.targetCount()));
+      if (vm.undecidedCount() > 0) line.append(String.format("  %d undecided", vm.undecidedCount()));
       if (!vm.blockedBy().isEmpty()) {
         line.append("  blocked by");
         vm.blockedBy().forEach((rule, n) -> line.append(' ').append(rule).append('=').append(n));
@@ -34,8 +39,13 @@ public final class SummaryReport implements ReportFormat {
     }
     out.write("\ntargets blocked, per rule:\n");
     for (Map.Entry<String, Long> t : totals.entrySet()) out.write(String.format("  %-22s %d%n", t.getKey(), t.getValue()));
-    out.write(String.format("%d VMs, %d pairs, %d compatible, %d blocked; %d errors, %d warnings, %d infos%s%n",
-        e.vms().size(), e.pairs(), compatible, e.pairs() - compatible,
-        e.count(Severity.ERROR), e.count(Severity.WARNING), e.count(Severity.INFO), e.waived() > 0 ? " (" + e.waived() + " waived)" : ""));
+    if (!e.unknown().isEmpty()) {
+      out.write("\nunknown facts:\n");
+      for (UnknownSummary u : e.unknown()) out.write("  " + UnknownSection.describe(u) + "\n");
+    }
+    out.write(String.format("%d VMs, %d pairs, %d compatible, %d undecided, %d blocked; %d errors, %d warnings, %d infos%s; %s%n",
+        e.vms().size(), e.pairs(), compatible, undecided, e.pairs() - compatible - undecided,
+        e.count(Severity.ERROR), e.count(Severity.WARNING), e.count(Severity.INFO), e.waived() > 0 ? " (" + e.waived() + " waived)" : "",
+        TextReport.readiness(e)));
   }
 }

@@ -2,11 +2,14 @@ package io.vmotion.rules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Accumulates the outcome of each checked move into an {@link Evaluation}. With
@@ -15,14 +18,21 @@ import java.util.TreeMap;
  */
 final class EvaluationBuilder {
 
+  /** What one rule left undecided on one move, and the facts that would decide it. */
+  record Undecided(String rule, List<UnknownFact> facts) {}
+
   private static final class VmTally {
     final String name;
     final String host;
     final List<String> targets = new ArrayList<>();
     final List<String> compatible = new ArrayList<>();
+    final List<String> undecided = new ArrayList<>();
     int targetCount;
     int compatibleCount;
+    int cleanCount;
+    int undecidedCount;
     final TreeMap<String, Integer> blockedBy = new TreeMap<>();
+    final TreeMap<String, SortedSet<String>> undecidedBy = new TreeMap<>();
 
     VmTally(String name, String host) {
       this.name = name;
@@ -31,18 +41,28 @@ final class EvaluationBuilder {
   }
 
   private final boolean keepPairs;
+  private final UnknownCauses causes;
   private final Map<String, VmTally> vms = new LinkedHashMap<>();
   private final List<Finding> findings = new ArrayList<>();
   private final long[] severities = new long[Severity.values().length];
   private long pairs;
+  private long undecidedMoves;
+  /** Per cause: the rules it kept from deciding, and the moves it left undecided. */
+  private final Map<Integer, Set<String>> causeRules = new TreeMap<>();
+  private final Map<Integer, long[]> causeMoves = new TreeMap<>();
 
   EvaluationBuilder(boolean keepPairs) {
+    this(keepPairs, UnknownCauses.NONE);
+  }
+
+  EvaluationBuilder(boolean keepPairs, UnknownCauses causes) {
     this.keepPairs = keepPairs;
+    this.causes = causes;
   }
 
   /** A builder of the same kind, for a share of the VMs evaluated on another thread. */
   EvaluationBuilder fork() {
-    return new EvaluationBuilder(keepPairs);
+    return new EvaluationBuilder(keepPairs, causes);
   }
 
   /** Takes in what a fork collected; forks cover disjoint VMs. */
@@ -51,18 +71,28 @@ final class EvaluationBuilder {
     findings.addAll(part.findings);
     for (int i = 0; i < severities.length; i++) severities[i] += part.severities[i];
     pairs += part.pairs;
+    undecidedMoves += part.undecidedMoves;
+    part.causeRules.forEach((c, r) -> causeRules.computeIfAbsent(c, k -> new TreeSet<>()).addAll(r));
+    part.causeMoves.forEach((c, n) -> causeMoves.computeIfAbsent(c, k -> new long[1])[0] += n[0]);
   }
 
-    boolean keepsPairs() {
+  boolean keepsPairs() {
     return keepPairs;
   }
 
-  /** A VM's counted moves, when no finding is kept (summaries). */
-  void vm(String vm, String host, int targets, int compatible, java.util.SortedMap<String, Integer> blockedBy) {
+  /**
+   * One move as a summary counts it, with no finding kept: whether an error blocks it, whether it
+   * has a warning, and what it leaves undecided.
+   */
+  void counted(String vm, String host, String target, boolean blocked, boolean warned, List<Undecided> undecided) {
+    pairs++;
     VmTally t = vms.computeIfAbsent(vm, k -> new VmTally(vm, host));
-    pairs += targets;
-    t.targetCount += targets;
-    t.compatibleCount += compatible;
+    t.targetCount++;
+    classify(t, target, blocked, warned, undecided, host, vm);
+  }
+
+  void blockedBy(String vm, String host, SortedMap<String, Integer> blockedBy) {
+    VmTally t = vms.computeIfAbsent(vm, k -> new VmTally(vm, host));
     blockedBy.forEach((rule, n) -> t.blockedBy.merge(rule, n, Integer::sum));
   }
 
@@ -77,10 +107,17 @@ final class EvaluationBuilder {
     t.targetCount++;
     if (keepPairs) t.targets.add(target);
     boolean blocked = false;
+    boolean warned = false;
     List<String> blockingRules = null;
+    List<Undecided> undecided = null;
     for (Finding f : found) {
       severities[f.severity().ordinal()]++;
       if (keepPairs) findings.add(f);
+      if (f.undecided()) {
+        if (undecided == null) undecided = new ArrayList<>(2);
+        undecided.add(new Undecided(f.rule(), f.unknown()));
+      }
+      if (f.severity() == Severity.WARNING) warned = true;
       if (f.severity() == Severity.ERROR) {
         blocked = true;
         if (blockingRules == null) blockingRules = new ArrayList<>(2);
@@ -90,10 +127,34 @@ final class EvaluationBuilder {
     if (blockingRules != null) {
       for (String rule : blockingRules) t.blockedBy.merge(rule, 1, Integer::sum);
     }
-    if (!blocked) {
-      t.compatibleCount++;
-      if (keepPairs) t.compatible.add(target);
+    classify(t, target, blocked, warned, undecided == null ? List.of() : undecided, host, vm);
+  }
+
+  private void classify(VmTally t, String target, boolean blocked, boolean warned, List<Undecided> undecided, String host, String vm) {
+    if (!undecided.isEmpty()) {
+      undecidedMoves++;
+      Set<Integer> hit = new TreeSet<>();
+      for (Undecided u : undecided) {
+        for (UnknownFact f : u.facts()) {
+          int c = causes.of(f, vm, host, target);
+          if (c >= 0) {
+            hit.add(c);
+            causeRules.computeIfAbsent(c, k -> new TreeSet<>()).add(u.rule());
+          }
+          if (!blocked) t.undecidedBy.computeIfAbsent(f.label(), k -> new TreeSet<>()).add(u.rule());
+        }
+      }
+      for (int c : hit) causeMoves.computeIfAbsent(c, k -> new long[1])[0]++;
     }
+    if (blocked) return;
+    if (!undecided.isEmpty()) {
+      t.undecidedCount++;
+      if (keepPairs) t.undecided.add(target);
+      return;
+    }
+    t.compatibleCount++;
+    if (!warned) t.cleanCount++;
+    if (keepPairs) t.compatible.add(target);
   }
 
   Evaluation build() {
@@ -104,10 +165,27 @@ final class EvaluationBuilder {
       targets.sort(null);
       List<String> compatible = new ArrayList<>(t.compatible);
       compatible.sort(null);
-      checked.add(new CheckedVm(t.name, t.host, targets, compatible, t.targetCount, t.compatibleCount, t.blockedBy));
+      List<String> undecided = new ArrayList<>(t.undecided);
+      undecided.sort(null);
+      checked.add(new CheckedVm(t.name, t.host, targets, compatible, undecided, t.targetCount, t.compatibleCount, t.cleanCount,
+          t.undecidedCount, t.blockedBy, t.undecidedBy));
     });
     return new Evaluation(List.copyOf(findings), List.copyOf(checked), pairs,
-        severities[Severity.ERROR.ordinal()], severities[Severity.WARNING.ordinal()], severities[Severity.INFO.ordinal()], 0);
+        severities[Severity.ERROR.ordinal()], severities[Severity.WARNING.ordinal()], severities[Severity.INFO.ordinal()], 0,
+        undecidedMoves, unknown());
   }
 
+  /** Each cause once, with what it costs, the costliest first. */
+  private List<UnknownSummary> unknown() {
+    List<UnknownSummary> out = new ArrayList<>();
+    List<UnknownCauses.Cause> all = causes.all();
+    for (int i = 0; i < all.size(); i++) {
+      UnknownCauses.Cause c = all.get(i);
+      long moves = causeMoves.getOrDefault(i, new long[1])[0];
+      out.add(new UnknownSummary(c.cause(), c.fix(), List.copyOf(c.hostFields()), List.copyOf(c.vmFields()), c.hosts().size(), c.vms().size(),
+          List.copyOf(causeRules.getOrDefault(i, Set.of())), moves));
+    }
+    out.sort(Comparator.comparingLong(UnknownSummary::undecidedMoves).reversed().thenComparing(UnknownSummary::cause));
+    return out;
+  }
 }

@@ -1,6 +1,7 @@
 package io.vmotion.rules;
 
 import io.vmotion.inventory.Inventory;
+import io.vmotion.rules.facts.HostFact;
 import io.vmotion.rules.facts.Move;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -41,34 +42,76 @@ public final class Evaluator {
    */
   public Evaluation evaluate(Inventory inventory, Scope scope, boolean keepPairs, boolean exact, Progress progress) {
     MovePlanner planner = new MovePlanner(inventory, rules.data().baselines());
-    EvaluationBuilder out = new EvaluationBuilder(keepPairs);
+    EvaluationBuilder out = new EvaluationBuilder(keepPairs, new UnknownCauses(inventory));
     if (!inventory.migrations().isEmpty()) {
-      movesOneByOne(planner.plan(inventory.migrations()), allRules(), out, progress);
+      movesOneByOne(planner, planner.plan(inventory.migrations()), out, progress);
     } else if (exact) {
-      movesOneByOne(planner.candidates(scope), allRules(), out, progress);
+      movesOneByOne(planner, planner.candidates(scope), out, progress);
     } else {
       new SharedEvaluation(rules, planner, scope, progress).run(out);
     }
     return out.build();
   }
 
-  private Set<String> allRules() {
-    return rules.rules().stream().map(RuleInfo::id).collect(Collectors.toSet());
-  }
+  /** One rule on one move whose facts it needs are partly unknown: its completions, evaluated with the rest. */
+  private record Completed(RuleInfo rule, Move move, List<UnknownFact> facts, int from, int to) {}
 
-  private void movesOneByOne(List<Move> moves, Set<String> ruleIds, EvaluationBuilder out, Progress progress) {
-    Map<Move, List<Finding>> found = evaluateMoves(rules, rules.kieBaseOf(ruleIds), moves, progress);
-    List<RuleInfo> needy = rules.rules().stream().filter(r -> ruleIds.contains(r.id()) && !NotChecked.needs(r).isEmpty()).toList();
+  private void movesOneByOne(MovePlanner planner, List<Move> moves, EvaluationBuilder out, Progress progress) {
+    Map<Move, List<Finding>> found = evaluateMoves(rules, rules.kieBase(), moves, progress);
+    Completions completions = new Completions(rules.data(), planner.hosts, planner.vms);
+    Map<RuleInfo, List<NotChecked.Need>> needy = new java.util.LinkedHashMap<>();
+    for (RuleInfo r : rules.rules()) if (!NotChecked.needs(r).isEmpty()) needy.put(r, NotChecked.needs(r));
+    List<Move> standIns = new ArrayList<>();
+    Map<Move, String> owner = new IdentityHashMap<>();
+    Map<Move, List<Completed>> completedOf = new IdentityHashMap<>();
+    for (Move m : moves) {
+      for (Map.Entry<RuleInfo, List<NotChecked.Need>> e : needy.entrySet()) {
+        List<UnknownFact> vmFacts = NotChecked.vmSide(e.getValue(), m.getVm(), m.getSource());
+        List<UnknownFact> targetFacts = NotChecked.targetSide(e.getValue(), m.getTarget());
+        if (vmFacts.isEmpty() && targetFacts.isEmpty()) continue;
+        List<UnknownFact> facts = new ArrayList<>(vmFacts);
+        facts.addAll(targetFacts);
+        facts.sort(null);
+        List<Completions.VmSide> vmSides = completions.vm(m.getVm(), m.getSource(), NotChecked.fields(vmFacts, "vm"), NotChecked.fields(vmFacts, "source"));
+        List<HostFact> targets = completions.host(m.getTarget(), NotChecked.fields(targetFacts, "target"));
+        int from = standIns.size();
+        if (vmSides != null && targets != null && (long) vmSides.size() * targets.size() <= Completions.LIMIT) {
+          NameUse names = NameUse.of(e.getKey());
+          for (Completions.VmSide c : vmSides) {
+            for (HostFact t : targets) {
+              Move standIn = names.standIn(c.vm(), c.source(), t, m.getStep(), m.getTargetCpuReservedMhz(), m.getTargetMemoryReservedMb());
+              standIns.add(standIn);
+              owner.put(standIn, e.getKey().id());
+            }
+          }
+        }
+        completedOf.computeIfAbsent(m, k -> new ArrayList<>()).add(new Completed(e.getKey(), m, facts, from, standIns.size()));
+      }
+    }
+    Map<Move, List<Findings.Raw>> raw = standIns.isEmpty() ? Map.of() : raw(rules, rules.kieBase(), standIns, ownRule(owner));
     for (Move m : moves) {
       List<Finding> list = new ArrayList<>(found.getOrDefault(m, List.of()));
-      for (RuleInfo r : needy) {
-        String reason = NotChecked.reason(NotChecked.needs(r), m);
-        if (reason == null) continue;
-        list.removeIf(f -> f.rule().equals(r.id()));
-        list.add(NotChecked.finding(r, m, reason));
+      for (Completed c : completedOf.getOrDefault(m, List.of())) {
+        list.removeIf(f -> f.rule().equals(c.rule().id()));
+        List<List<Outcome>> outcomes = new ArrayList<>();
+        for (int i = c.from(); i < c.to(); i++) {
+          List<Outcome> o = new ArrayList<>();
+          for (Findings.Raw r : raw.getOrDefault(standIns.get(i), List.of())) o.add(new Outcome(r.rule(), r.severity(), r.message(), r.remediation()));
+          outcomes.add(o);
+        }
+        Move named = NameUse.of(c.rule()).standIn(m.getVm(), m.getSource(), m.getTarget(), m.getStep(), 0, 0);
+        for (Outcome o : NotChecked.decide(c.rule(), outcomes, c.facts(), named)) {
+          list.add(o.finding(m.getVm().getName(), m.getSource().getName(), m.getTarget().getName(), m.getStep()));
+        }
       }
       out.pair(m.getVm().getName(), m.getSource().getName(), m.getTarget().getName(), list);
     }
+  }
+
+  /** Lets a stand-in fire only the rule it stands in for. */
+  static AgendaFilter ownRule(Map<Move, String> owner) {
+    return match -> match.getObjects().stream().anyMatch(o -> o instanceof Move m
+        && String.valueOf(match.getRule().getMetaData().get("id")).equals(owner.get(m)));
   }
 
   /** Findings per move (by identity), from sessions of at most {@link #BATCH} moves. */

@@ -57,6 +57,11 @@ final class MovePlanner {
     return VmFact.withHostFeatures(v, current);
   }
 
+  /** CPU (MHz) and memory (MB) reserved today by the powered-on VMs on {@code host}. */
+  long[] reservedOn(String host) {
+    return reserved.get(host).clone();
+  }
+
   HostFact host(String name) {
     return hostsByName.get(name);
   }

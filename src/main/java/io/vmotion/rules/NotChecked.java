@@ -8,16 +8,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * When a move's facts are unknown (an import filled them with a default and said so in the
- * inventory's "unknown" lists), a rule that needs them must neither pass nor fail on the default:
- * it reports an info "not checked" finding instead. What a rule needs comes from its {@code @reads};
- * a rule without them runs on whatever the inventory holds.
+ * When a move's facts are unknown (an import could not learn them and listed them in the
+ * inventory's "unknown"), a rule that reads them is evaluated at their {@link Completions}: if every
+ * completion gives the same verdict, that is the rule's verdict; if they differ, the rule reports an
+ * info "not checked" finding naming the facts. What a rule reads comes from its {@code @reads}; a
+ * rule without them runs on whatever the inventory holds.
  */
 final class NotChecked {
 
-  /** One fact a rule needs: {@code role} is vm, source or target; {@code field} an inventory field. */
+  /** One fact a rule needs: {@code role} is vm, source or target; {@code field} a name of the "unknown" lists. */
   record Need(String role, String field) {}
 
   static final String REMEDIATION =
@@ -26,11 +28,11 @@ final class NotChecked {
   private static final Map<String, List<String>> HOST = Map.ofEntries(
       Map.entry("version", List.of("version")), Map.entry("versionKey", List.of("version")),
       Map.entry("versionDisplay", List.of("version")), Map.entry("license", List.of("license")),
-      Map.entry("cpuVendor", List.of("cpu")), Map.entry("cpuFamily", List.of("cpu")), Map.entry("cpuModel", List.of("cpu")),
-      Map.entry("cores", List.of("cpu")), Map.entry("threads", List.of("cpu")), Map.entry("mhz", List.of("cpu")),
-      Map.entry("cpuCapacityMhz", List.of("cpu")), Map.entry("features", List.of("cpu")),
-      Map.entry("biosDisabled", List.of("cpu")), Map.entry("biosLocked", List.of("cpu", "evcMode")),
-      Map.entry("effectiveFeatures", List.of("cpu", "evcMode")), Map.entry("evcMode", List.of("evcMode")),
+      Map.entry("cpuVendor", List.of("cpu.vendor")), Map.entry("cpuFamily", List.of("cpu.model")), Map.entry("cpuModel", List.of("cpu.model")),
+      Map.entry("cores", List.of("cpu.cores")), Map.entry("threads", List.of("cpu.threads")), Map.entry("mhz", List.of("cpu.mhz")),
+      Map.entry("cpuCapacityMhz", List.of("cpu.cores", "cpu.mhz")), Map.entry("features", List.of("cpu.features")),
+      Map.entry("biosLocked", List.of("cpu.features", "evcMode")),
+      Map.entry("effectiveFeatures", List.of("cpu.features", "evcMode")), Map.entry("evcMode", List.of("evcMode")),
       Map.entry("memoryMb", List.of("memoryMb")), Map.entry("vmotionNics", List.of("vmotionNics")),
       Map.entry("maxVmotionNicMbps", List.of("vmotionNics")), Map.entry("datastores", List.of("datastores")),
       Map.entry("portGroups", List.of("portGroups")));
@@ -41,7 +43,7 @@ final class NotChecked {
       Map.entry("vcpus", List.of("vcpus")), Map.entry("memoryMb", List.of("memoryMb")),
       Map.entry("cpuReservationMhz", List.of("reservation")), Map.entry("memoryReservationMb", List.of("reservation")),
       Map.entry("datastores", List.of("datastores")), Map.entry("portGroups", List.of("nics")),
-      Map.entry("cpuFeatures", List.of("cpuFeatures")));
+      Map.entry("cpuFeatures", List.of("cpuFeatures")), Map.entry("cpuVendor", List.of("cpuVendor")));
 
   private NotChecked() {}
 
@@ -53,7 +55,10 @@ final class NotChecked {
       for (String path : MoveProperty.resolve(read).covers()) {
         int dot = path.indexOf('.');
         if (dot < 0) {
-          if (path.equals("targetUnreservedCpuMhz") || path.equals("targetCpuReservedMhz")) out.add(new Need("target", "cpu"));
+          if (path.equals("targetUnreservedCpuMhz") || path.equals("targetCpuReservedMhz")) {
+            out.add(new Need("target", "cpu.cores"));
+            out.add(new Need("target", "cpu.mhz"));
+          }
           if (path.equals("targetUnreservedMemoryMb") || path.equals("targetMemoryReservedMb")) out.add(new Need("target", "memoryMb"));
           continue;
         }
@@ -66,52 +71,92 @@ final class NotChecked {
     return List.copyOf(out);
   }
 
-  /** Whether any need on the VM side (the VM or its source) is unknown for this VM. */
-  static boolean vmSideUnknown(List<Need> needs, VmFact vm, HostFact source) {
+  /**
+   * The unknown facts among the VM side's needs (the VM's and its source's). A VM's requirement
+   * read off its host is unknown where that host's CPU is: it is named as the source's fact.
+   */
+  static List<UnknownFact> vmSide(List<Need> needs, VmFact vm, HostFact source) {
+    Set<UnknownFact> out = new TreeSet<>();
     for (Need n : needs) {
-      if (n.role().equals("vm") && unknown(vm, source, n.field())) return true;
-      if (n.role().equals("source") && source.getUnknown().contains(n.field())) return true;
+      if (n.role().equals("source")) {
+        if (source.host().isUnknown(n.field())) out.add(new UnknownFact("source", n.field()));
+      } else if (n.role().equals("vm")) {
+        switch (n.field()) {
+          case "cpuFeatures" -> {
+            if (!vm.hasOwnCpuRequirement()) {
+              if (source.host().isUnknown("cpu.features")) out.add(new UnknownFact("source", "cpu.features"));
+              if (source.host().isUnknown("evcMode")) out.add(new UnknownFact("source", "evcMode"));
+            }
+          }
+          case "cpuVendor" -> {
+            if (!vm.hasOwnCpuVendor() && source.host().isUnknown("cpu.vendor")) out.add(new UnknownFact("source", "cpu.vendor"));
+          }
+          default -> {
+            if (vm.vm().unknown().contains(n.field())) out.add(new UnknownFact("vm", n.field()));
+          }
+        }
+      }
     }
-    return false;
+    return List.copyOf(out);
   }
 
-  static boolean targetUnknown(List<Need> needs, HostFact target) {
-    for (Need n : needs) if (n.role().equals("target") && target.getUnknown().contains(n.field())) return true;
-    return false;
+  static List<UnknownFact> targetSide(List<Need> needs, HostFact target) {
+    Set<UnknownFact> out = new TreeSet<>();
+    for (Need n : needs) if (n.role().equals("target") && target.host().isUnknown(n.field())) out.add(new UnknownFact("target", n.field()));
+    return List.copyOf(out);
   }
 
-  /** The info message for this move, or null when everything the rule needs is known. */
-  static String reason(List<Need> needs, Move m) {
-    List<String> missing = new ArrayList<>();
-    for (Need n : needs) {
-      boolean gone = switch (n.role()) {
-        case "vm" -> unknown(m.getVm(), m.getSource(), n.field());
-        case "source" -> m.getSource().getUnknown().contains(n.field());
-        default -> m.getTarget().getUnknown().contains(n.field());
-      };
-      if (!gone) continue;
-      String whose = switch (n.role()) {
+  static Set<String> fields(List<UnknownFact> facts, String role) {
+    Set<String> out = new TreeSet<>();
+    for (UnknownFact f : facts) if (f.role().equals(role)) out.add(f.field());
+    return out;
+  }
+
+  /** "license of target esx-07, CPU features of source esx-09": the facts under the move's names. */
+  static String describe(List<UnknownFact> facts, Move m) {
+    List<String> parts = new ArrayList<>();
+    for (UnknownFact f : facts) {
+      String whose = switch (f.role()) {
         case "vm" -> "VM " + m.getVm().getName();
         case "source" -> "source " + m.getSource().getName();
         default -> "target " + m.getTarget().getName();
       };
-      String what = n.field() + " of " + whose;
-      if (!missing.contains(what)) missing.add(what);
+      parts.add(f.label() + " of " + whose);
     }
-    return missing.isEmpty() ? null
-        : "not checked: the inventory marks unknown the " + String.join(", ", missing) + " (filled with a default by the import)";
+    return String.join(", ", parts);
   }
 
-  /** A VM's CPU features are unknown when it has none of its own and its host's CPU or EVC mode is unknown. */
-  private static boolean unknown(VmFact vm, HostFact source, String field) {
-    if (field.equals("cpuFeatures")) {
-      return vm.vm().cpuFeatures().isEmpty() && (source.getUnknown().contains("cpu") || source.getUnknown().contains("evcMode"));
+  /**
+   * The rule's verdict on a move from its verdicts on the move's completions (each in the same
+   * order in every evaluation path): the same for all, or "not checked". Of verdicts that agree,
+   * the one with the shortest messages is kept (they differ in the values they quote), and says
+   * that it holds whatever the unknown facts are.
+   */
+  static List<Outcome> decide(RuleInfo rule, List<List<Outcome>> completed, List<UnknownFact> facts, Move named) {
+    boolean anyQuiet = false;
+    boolean anyFinding = false;
+    List<Outcome> shortest = null;
+    int length = Integer.MAX_VALUE;
+    for (List<Outcome> c : completed) {
+      if (c.isEmpty()) {
+        anyQuiet = true;
+        continue;
+      }
+      anyFinding = true;
+      int n = 0;
+      for (Outcome o : c) n += o.message().length();
+      if (n < length) {
+        length = n;
+        shortest = c;
+      }
     }
-    return vm.vm().unknown().contains(field);
-  }
-
-  static Finding finding(RuleInfo rule, Move m, String reason) {
-    return new Finding(rule.id(), Severity.INFO, m.getVm().getName(), m.getSource().getName(), m.getTarget().getName(),
-        m.getStep(), reason, REMEDIATION);
+    String what = describe(facts, named);
+    if (completed.isEmpty() || (anyQuiet && anyFinding)) {
+      return List.of(Outcome.undecided(rule.id(), "not checked: the verdict depends on the unknown " + what, REMEDIATION, facts));
+    }
+    if (!anyFinding) return List.of();
+    List<Outcome> out = new ArrayList<>();
+    for (Outcome o : shortest) out.add(o.withSuffix(" (whatever the unknown " + what + ")"));
+    return out;
   }
 }

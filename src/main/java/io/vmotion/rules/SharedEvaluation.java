@@ -48,6 +48,8 @@ final class SharedEvaluation {
     List<NotChecked.Need> needs;
     boolean[] vmUnknown;
     boolean[] hostUnknown;
+    /** Verdicts on the moves where a fact the rule needs is unknown; null when there are none. */
+    CompletedPairs completed;
     final List<MoveProperty> vmSide = new ArrayList<>();
     final List<MoveProperty> targetSide = new ArrayList<>();
     final List<MoveProperty> within = new ArrayList<>();
@@ -130,6 +132,8 @@ final class SharedEvaluation {
   private final int[] sourceOf;
   private final int[][] targetsOf;
   private final Map<String, int[]> propertyIds = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Completions completions;
+  private final long[][] reserved;
   private long mark = System.nanoTime();
 
   SharedEvaluation(RuleBase rules, MovePlanner planner, Scope scope, Progress progress) {
@@ -143,6 +147,9 @@ final class SharedEvaluation {
     this.vms = planner.vms.stream().filter(VmFact::isPoweredOn).sorted(Comparator.comparing(VmFact::getName)).toArray(VmFact[]::new);
     this.sourceOf = new int[vms.length];
     for (int v = 0; v < vms.length; v++) sourceOf[v] = index.get(planner.host(vms[v].getHost()));
+    this.completions = new Completions(rules.data(), planner.hosts, planner.vms);
+    this.reserved = new long[hosts.length][];
+    for (int h = 0; h < hosts.length; h++) reserved[h] = planner.reservedOn(hosts[h].getName());
     this.targetsOf = new int[hosts.length][];
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     for (int h = 0; h < hosts.length; h++) groups.computeIfAbsent(group(scope, hosts[h]), k -> new ArrayList<>()).add(h);
@@ -220,6 +227,9 @@ final class SharedEvaluation {
           }
         }
       }
+      if (t.completed != null) {
+        for (int v = 0; v < vms.length; v++) t.completed.visit(v, targetsOf[sourceOf[v]], t.hostUnknown, t.vmUnknown[v]);
+      }
       progress.update("grouping moves", done.incrementAndGet(), tables.size());
     });
     time("pass 1");
@@ -235,6 +245,7 @@ final class SharedEvaluation {
     }
     if (!small.isEmpty()) groups.add(small);
     groups.parallelStream().forEach(this::evaluate);
+    evaluateCompleted(tables);
     time("rules");
 
     // Pass 2: every move receives its rules' results under its own names; VMs in chunks, in parallel.
@@ -270,8 +281,7 @@ final class SharedEvaluation {
           found.clear();
           for (RuleTable t : tables) {
             if (t.vmUnknown[v] || t.hostUnknown[target]) {
-              Move m = planner.move(vms[v], hosts[target]);
-              found.add(NotChecked.finding(t.rule, m, NotChecked.reason(t.needs, m)));
+              for (Outcome o : t.completed.decision(v, target)) found.add(o.finding(vm, source, targetName, 0));
               continue;
             }
             int vk = t.vmKey[v];
@@ -299,6 +309,10 @@ final class SharedEvaluation {
     int maxTargets = 0;
     for (int[] t : targetsOf) maxTargets = Math.max(maxTargets, t.length);
     boolean[] blocked = new boolean[maxTargets];
+    boolean[] warned = new boolean[maxTargets];
+    List<List<EvaluationBuilder.Undecided>> undecided = new ArrayList<>();
+    for (int i = 0; i < maxTargets; i++) undecided.add(new ArrayList<>(0));
+    int warning = Severity.WARNING.ordinal();
     // Per table and outcome: findings per severity, flattened, and whether it blocks.
     int[][] sev = new int[tables.size()][];
     for (int r = 0; r < tables.size(); r++) {
@@ -311,6 +325,8 @@ final class SharedEvaluation {
     for (int v = fromVm; v < toVm; v++) {
       int[] targets = targetsOf[sourceOf[v]];
       Arrays.fill(blocked, 0, targets.length, false);
+      Arrays.fill(warned, 0, targets.length, false);
+      for (int i = 0; i < targets.length; i++) undecided.get(i).clear();
       TreeMap<String, Integer> blockedBy = new TreeMap<>();
       for (int r = 0; r < tables.size(); r++) {
         RuleTable t = tables.get(r);
@@ -324,13 +340,24 @@ final class SharedEvaluation {
         boolean[] hostUnknown = t.hostUnknown;
         for (int i = 0; i < targets.length; i++) {
           if (vmUnknown || hostUnknown[targets[i]]) {
-            severities[Severity.INFO.ordinal()]++;
+            boolean blocks1 = false;
+            for (Outcome o : t.completed.decision(v, targets[i])) {
+              severities[o.severity().ordinal()]++;
+              if (o.undecided()) undecided.get(i).add(new EvaluationBuilder.Undecided(o.rule(), o.unknown()));
+              if (o.severity() == Severity.WARNING) warned[i] = true;
+              if (o.severity() == Severity.ERROR) blocks1 = true;
+            }
+            if (blocks1) {
+              byRule++;
+              blocked[i] = true;
+            }
             continue;
           }
           int result = row[keys[targets[i]]];
           if (result > 0) {
             int base = result * kinds;
             for (int k = 0; k < kinds; k++) severities[k] += sevOf[base + k];
+            if (sevOf[base + warning] > 0) warned[i] = true;
             if (blocks[result - 1]) {
               byRule++;
               blocked[i] = true;
@@ -344,6 +371,7 @@ final class SharedEvaluation {
           Set<String> counted = new HashSet<>();
           for (Finding f : individual.getOrDefault(individualMoves[v][i], List.of())) {
             severities[f.severity().ordinal()]++;
+            if (f.severity() == Severity.WARNING) warned[i] = true;
             if (f.severity() == Severity.ERROR) {
               blocked[i] = true;
               if (counted.add(f.rule())) blockedBy.merge(f.rule(), 1, Integer::sum);
@@ -351,9 +379,10 @@ final class SharedEvaluation {
           }
         }
       }
-      int compatible = 0;
-      for (int i = 0; i < targets.length; i++) if (!blocked[i]) compatible++;
-      out.vm(vms[v].getName(), hosts[sourceOf[v]].getName(), targets.length, compatible, blockedBy);
+      String vm = vms[v].getName();
+      String source = hosts[sourceOf[v]].getName();
+      for (int i = 0; i < targets.length; i++) out.counted(vm, source, hosts[targets[i]].getName(), blocked[i], warned[i], undecided.get(i));
+      out.blockedBy(vm, source, blockedBy);
       progress.update("counting moves", progressed.addAndGet(targets.length), total);
     }
     out.severities(severities);
@@ -364,8 +393,9 @@ final class SharedEvaluation {
     t.needs = NotChecked.needs(rule);
     t.vmUnknown = new boolean[vms.length];
     t.hostUnknown = new boolean[hosts.length];
-    for (int v = 0; v < vms.length; v++) t.vmUnknown[v] = NotChecked.vmSideUnknown(t.needs, vms[v], hosts[sourceOf[v]]);
-    for (int h = 0; h < hosts.length; h++) t.hostUnknown[h] = NotChecked.targetUnknown(t.needs, hosts[h]);
+    boolean anyUnknown = false;
+    for (int v = 0; v < vms.length; v++) anyUnknown |= t.vmUnknown[v] = !NotChecked.vmSide(t.needs, vms[v], hosts[sourceOf[v]]).isEmpty();
+    for (int h = 0; h < hosts.length; h++) anyUnknown |= t.hostUnknown[h] = !NotChecked.targetSide(t.needs, hosts[h]).isEmpty();
     for (String p : rule.reads()) {
       MoveProperty prop = MoveProperty.resolve(p);
       if (prop.isName()) {
@@ -383,6 +413,9 @@ final class SharedEvaluation {
         case TARGET -> t.targetSide.add(prop);
         case MOVE -> { } // the plan step: always 0 outside a plan
       }
+    }
+    if (anyUnknown) {
+      t.completed = new CompletedPairs(rule, t.needs, t.vmSide, t.targetSide, t.within, completions, vms, hosts, sourceOf, reserved);
     }
     List<int[]> vmColumns = new ArrayList<>();
     for (MoveProperty p : t.vmSide) vmColumns.add(ids(p));
@@ -464,6 +497,15 @@ final class SharedEvaluation {
     }
     count[0] = Math.max(1, interned.size());
     return keys;
+  }
+
+  /** Evaluates the completions of every rule's moves with unknown facts, in one pass over the full rule base. */
+  private void evaluateCompleted(List<RuleTable> tables) {
+    List<Move> standIns = new ArrayList<>();
+    Map<Move, String> owner = new IdentityHashMap<>();
+    for (RuleTable t : tables) if (t.completed != null) t.completed.standIns(standIns, owner);
+    Map<Move, List<Findings.Raw>> raw = standIns.isEmpty() ? Map.of() : Evaluator.raw(rules, rules.kieBase(), standIns, Evaluator.ownRule(owner));
+    for (RuleTable t : tables) if (t.completed != null) t.completed.absorb(raw);
   }
 
   /**

@@ -83,7 +83,8 @@ class ReportFormatsTest {
     Cli r = Cli.run("validate", "--format", "summary");
     JsonNode json = JSON.readTree(Cli.run("validate", "--format", "json").out());
     for (JsonNode vm : json.get("vms")) {
-      assertThat(r.out()).containsPattern("(?m)^" + vm.get("name").asText() + "\\s+" + vm.get("compatibleTargets").size() + "/\\d+\\s+compatible");
+      assertThat(r.out()).containsPattern("(?m)^" + vm.get("name").asText() + "\\s+" + vm.get("readiness").asText() + "\\s+"
+          + vm.get("compatibleTargets").size() + "/\\d+\\s+compatible");
     }
     assertThat(r.out()).contains("b-new-01").containsPattern("(?m)^b-new-01 .*blocked by .*vm.hardware-version=1");
     assertThat(r.out()).containsPattern(json.get("vms").size() + " VMs, " + json.at("/summary/pairs").asInt() + " pairs");

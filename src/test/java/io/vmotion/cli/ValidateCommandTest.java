@@ -36,7 +36,7 @@ class ValidateCommandTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).startsWith("vmotion validate examples/datacenter.json");
     assertThat(r.out()).contains("fix: ");
-    assertThat(r.out().strip()).containsPattern("\\d+ errors, \\d+ warnings, \\d+ infos in \\d+ moves of \\d+ VMs; \\d+ VMs have a compatible target$");
+    assertThat(r.out().strip()).containsPattern("\\d+ errors, \\d+ warnings, \\d+ infos in \\d+ moves of \\d+ VMs; \\d+ VMs have a compatible target; readiness: \\d+ ready, \\d+ ready-with-warnings, \\d+ blocked, \\d+ unknown$");
     assertThat(r.err()).isEmpty();
   }
 

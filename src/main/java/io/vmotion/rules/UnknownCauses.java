@@ -1,0 +1,88 @@
+package io.vmotion.rules;
+
+import io.vmotion.inventory.Host;
+import io.vmotion.inventory.Inventory;
+import io.vmotion.inventory.UnknownCause;
+import io.vmotion.inventory.Vm;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Why facts are unknown, one entry per gap of the export: the inventory's unknownCauses, and for an
+ * unknown field no cause covers, "marked unknown in the inventory" per field. Finds the cause of
+ * each unknown fact of a move, so that a report states each gap once with what it costs.
+ */
+final class UnknownCauses {
+
+  /** A gap and the hosts and VMs it leaves with unknown facts. */
+  record Cause(String cause, String fix, Set<String> hostFields, Set<String> vmFields, Set<String> hosts, Set<String> vms) {}
+
+  private final List<Cause> causes = new ArrayList<>();
+  private final Map<String, Integer> byFact = new HashMap<>();
+
+  static final UnknownCauses NONE = new UnknownCauses(new Inventory(List.of(), List.of(), List.of()));
+
+  UnknownCauses(Inventory inventory) {
+    for (UnknownCause c : inventory.unknownCauses()) {
+      int id = causes.size();
+      causes.add(new Cause(c.cause(), c.fix(), new TreeSet<>(c.hostFields()), new TreeSet<>(c.vmFields()), new TreeSet<>(c.hosts()), new TreeSet<>(c.vms())));
+      for (String h : c.hosts()) for (String f : c.hostFields()) byFact.putIfAbsent(key("host", h, f), id);
+      for (String v : c.vms()) for (String f : c.vmFields()) byFact.putIfAbsent(key("vm", v, f), id);
+    }
+    Map<String, Integer> generic = new LinkedHashMap<>();
+    for (Host h : inventory.hosts()) {
+      for (String f : new TreeSet<>(h.unknown())) {
+        Integer id = byFact.get(key("host", h.name(), f));
+        if (id == null) {
+          id = generic.computeIfAbsent("host:" + f, k -> {
+            causes.add(new Cause("host " + new UnknownFact("target", f).label() + " marked unknown in the inventory", null,
+                new TreeSet<>(Set.of(f)), new TreeSet<>(), new TreeSet<>(), new TreeSet<>()));
+            return causes.size() - 1;
+          });
+          byFact.put(key("host", h.name(), f), id);
+        }
+        causes.get(id).hosts().add(h.name());
+      }
+    }
+    for (Vm v : inventory.vms()) {
+      for (String f : new TreeSet<>(v.unknown())) {
+        Integer id = byFact.get(key("vm", v.name(), f));
+        if (id == null) {
+          id = generic.computeIfAbsent("vm:" + f, k -> {
+            causes.add(new Cause("VM " + new UnknownFact("vm", f).label() + " marked unknown in the inventory", null,
+                new TreeSet<>(), new TreeSet<>(Set.of(f)), new TreeSet<>(), new TreeSet<>()));
+            return causes.size() - 1;
+          });
+          byFact.put(key("vm", v.name(), f), id);
+        }
+        causes.get(id).vms().add(v.name());
+      }
+    }
+  }
+
+  private static String key(String kind, String name, String field) {
+    return kind + "\u0000" + name + "\u0000" + field;
+  }
+
+  List<Cause> all() {
+    return causes;
+  }
+
+  /** The cause of the fact {@code f} of this move, or -1. A cpu.* part falls under a cause of "cpu". */
+  int of(UnknownFact f, String vm, String source, String target) {
+    String kind = f.role().equals("vm") ? "vm" : "host";
+    String name = switch (f.role()) {
+      case "vm" -> vm;
+      case "source" -> source;
+      default -> target;
+    };
+    Integer id = byFact.get(key(kind, name, f.field()));
+    if (id == null && f.field().startsWith("cpu.")) id = byFact.get(key(kind, name, "cpu"));
+    return id == null ? -1 : id;
+  }
+}
