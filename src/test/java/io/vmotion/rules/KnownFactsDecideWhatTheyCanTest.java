@@ -1,0 +1,153 @@
+package io.vmotion.rules;
+
+import static io.vmotion.testing.Fixture.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vmotion.inventory.Inventory;
+import io.vmotion.inventory.InventoryReader;
+import io.vmotion.testing.Fixture;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A fact an import could not learn is listed in "unknown". A rule reports its verdict when every
+ * value of the unknown facts gives it, stays quiet when none does, and says "not checked" only
+ * where the values disagree, in both evaluation paths.
+ */
+class KnownFactsDecideWhatTheyCanTest {
+
+  static List<Finding> findings(Fixture f, boolean exact) throws Exception {
+    return evaluation(f, exact).findings();
+  }
+
+  static Evaluation evaluation(Fixture f, boolean exact) throws Exception {
+    Inventory inv = new InventoryReader(Rules.folder().data().evcModes()).read("f.json", f.json());
+    return new Evaluator(Rules.folder()).evaluate(inv, Scope.CLUSTER, true, exact, Progress.NONE);
+  }
+
+  private static List<Finding> of(List<Finding> found, String rule) {
+    return found.stream().filter(x -> x.rule().equals(rule)).toList();
+  }
+
+  @Test
+  void an_unknown_target_license_is_not_checked_because_some_editions_have_vmotion_and_some_do_not() throws Exception {
+    for (boolean exact : new boolean[] {false, true}) {
+      List<Finding> found = findings(Fixture.twoHosts().with(f -> {
+        f.host(1).put("license", "essentials");
+        f.host(1).set("unknown", strings("license"));
+      }), exact);
+      assertThat(found).singleElement().satisfies(x -> {
+        assertThat(x.rule()).isEqualTo("license.vmotion");
+        assertThat(x.severity()).isEqualTo(Severity.INFO);
+        assertThat(x.undecided()).isTrue();
+        assertThat(x.unknown()).containsExactly(new UnknownFact("target", "license"));
+        assertThat(x.message()).startsWith("not checked:").contains("license of target h2");
+      });
+    }
+  }
+
+  @Test
+  void a_target_known_to_be_essentials_blocks_whatever_the_unknown_source_license_is() throws Exception {
+    for (boolean exact : new boolean[] {false, true}) {
+      List<Finding> found = findings(Fixture.twoHosts().with(f -> {
+        f.host(0).set("unknown", strings("license"));
+        f.host(1).put("license", "essentials");
+      }), exact);
+      assertThat(of(found, "license.vmotion")).singleElement().satisfies(x -> {
+        assertThat(x.severity()).isEqualTo(Severity.ERROR);
+        assertThat(x.undecided()).isFalse();
+        assertThat(x.message()).contains("target h2 (essentials)").contains("whatever the unknown license of source h1");
+      });
+    }
+  }
+
+  @Test
+  void a_target_known_to_lack_a_gigabit_vmotion_adapter_blocks_whatever_the_source_has() throws Exception {
+    List<Finding> found = findings(Fixture.twoHosts().with(f -> {
+      f.host(0).set("unknown", strings("vmotionNics"));
+      f.host(1).putArray("vmotionNics");
+    }), false);
+    assertThat(of(found, "network.vmotion-nic")).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.ERROR));
+  }
+
+  @Test
+  void an_unknown_source_adapter_decides_nothing_when_the_target_is_fine() throws Exception {
+    List<Finding> found = findings(Fixture.twoHosts().with(f -> f.host(0).set("unknown", strings("vmotionNics"))), false);
+    assertThat(of(found, "network.vmotion-nic")).singleElement().satisfies(x -> assertThat(x.undecided()).isTrue());
+  }
+
+  @Test
+  void an_unknown_guest_os_leaves_only_the_guest_os_rules_undecided_and_other_rules_carry_on() throws Exception {
+    List<Finding> found = findings(Fixture.twoHosts().with(f -> {
+      f.host(1).put("version", "7.0.0").put("maintenanceMode", true);
+      f.vm(0).put("guestOs", "windows2022srvNext_64Guest").set("unknown", strings("guestOs"));
+    }), false);
+    assertThat(found).extracting(Finding::rule, Finding::severity).contains(
+        org.assertj.core.groups.Tuple.tuple("vm.guest-os", Severity.INFO),
+        org.assertj.core.groups.Tuple.tuple("host.state", Severity.ERROR));
+  }
+
+  @Test
+  void a_vm_that_requires_a_newer_evc_mode_than_any_target_offers_is_blocked_though_its_own_host_is_unknown() throws Exception {
+    for (boolean exact : new boolean[] {false, true}) {
+      Evaluation e = evaluation(Fixture.twoHosts().with(f -> {
+        f.addVm("vm2", "h1");
+        f.host(0).set("unknown", strings("cpu", "license", "version", "datastores", "portGroups", "vmotionNics"));
+        f.vm(0).put("minRequiredEvcMode", "intel-icelake");
+        f.host(1).put("maxEvcMode", "intel-cascadelake").set("unknown", strings("cpu.features", "license", "version"));
+      }), exact);
+      assertThat(of(e.findings(), "cpu.features")).filteredOn(x -> x.vm().equals("vm1")).singleElement()
+          .satisfies(x -> assertThat(x.severity()).as("exact=" + exact).isEqualTo(Severity.ERROR));
+      assertThat(e.vms()).filteredOn(v -> v.name().equals("vm1")).singleElement()
+          .satisfies(v -> assertThat(v.readiness()).isEqualTo(Readiness.BLOCKED));
+      // vm2 uses whatever its unknown host offers: nothing decides it.
+      assertThat(e.vms()).filteredOn(v -> v.name().equals("vm2")).singleElement()
+          .satisfies(v -> assertThat(v.readiness()).isEqualTo(Readiness.UNKNOWN));
+    }
+  }
+
+  @Test
+  void a_hardware_version_is_decided_on_a_target_of_unknown_release_that_already_runs_it() throws Exception {
+    List<Finding> found = findings(Fixture.twoHosts().with(f -> {
+      f.vm(0).put("hardwareVersion", 21);
+      f.addVm("vm-on-h2", "h2").put("hardwareVersion", 21).put("powerState", "poweredOn");
+      f.host(1).set("unknown", strings("version"));
+    }), false);
+    assertThat(found).filteredOn(x -> x.vm().equals("vm1") && x.rule().equals("vm.hardware-version")).isEmpty();
+  }
+
+  @Test
+  void a_hardware_version_on_a_target_of_unknown_release_running_nothing_is_not_checked() throws Exception {
+    List<Finding> found = findings(Fixture.twoHosts().with(f -> {
+      f.vm(0).put("hardwareVersion", 21);
+      f.host(1).set("unknown", strings("version"));
+    }), false);
+    assertThat(of(found, "vm.hardware-version")).singleElement().satisfies(x -> assertThat(x.undecided()).isTrue());
+  }
+
+  @Test
+  void an_unknown_vm_datastore_list_is_quiet_where_the_target_mounts_all_the_sources_datastores_and_undecided_elsewhere() throws Exception {
+    // The VM's files are on datastores its host mounts: h1 mounts only ds1, which h2 lacks.
+    List<Finding> found = findings(Fixture.twoHosts().with(f -> {
+      f.vm(0).set("unknown", strings("datastores"));
+      f.vm(0).set("datastores", strings());
+      f.host(1).set("datastores", strings("ds2"));
+    }), false);
+    assertThat(of(found, "storage.shared")).singleElement().satisfies(x -> assertThat(x.undecided()).isTrue());
+    List<Finding> shared = findings(Fixture.twoHosts().with(f -> {
+      f.vm(0).set("unknown", strings("datastores"));
+      f.vm(0).set("datastores", strings());
+      f.host(1).set("datastores", strings("ds1", "ds2"));
+    }), false);
+    assertThat(of(shared, "storage.shared")).as("every datastore of the source is on the target").isEmpty();
+  }
+
+  @Test
+  void a_field_that_cannot_be_unknown_is_refused() {
+    String json = Fixture.twoHosts().with(f -> f.host(0).set("unknown", strings("name"))).json();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new InventoryReader(Rules.folder().data().evcModes()).read("f.json", json))
+        .hasMessageContaining("hosts[0].unknown")
+        .hasMessageContaining("\"name\" cannot be marked unknown");
+  }
+}
