@@ -113,7 +113,11 @@ class VsphereImporterTest {
     // The max EVC baseline adds what HostCpuIdInfo cannot show (leaf 0DH: xsaveopt).
     assertThat(h.cpu().features()).contains("xsaveopt");
     Vm vm = vm(inv, "DC0_H0_VM0");
-    assertThat(vm.cpuFeatures()).contains(RuleFacts.rules().data().baselines().get("intel-westmere").features());
+    // The EVC requirement is the VM's own; the rules take its baseline's features (no FeatureRequirement here).
+    assertThat(vm.minRequiredEvcMode()).isEqualTo("intel-westmere");
+    assertThat(vm.cpuVendor()).isEqualTo("intel");
+    assertThat(vm.cpuFeatures()).isEmpty();
+    assertThat(h.maxEvcMode()).isEqualTo("intel-sandybridge");
     assertThat(inv.vms()).extracting(Vm::name).doesNotContain("a-template", "an-srm-placeholder");
     assertThat(r.warnings()).anyMatch(w -> w.contains("1 SRM placeholder VM(s) skipped"));
     assertThat(r.warnings()).anyMatch(w -> w.contains("1 template(s) skipped"));
