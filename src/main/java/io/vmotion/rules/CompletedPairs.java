@@ -46,8 +46,9 @@ final class CompletedPairs {
   private final List<List<Set<Object>>> vmUnions = new ArrayList<>();
   private final int[] hostSig;
   private final Map<List<Object>, Integer> hostSigs = new HashMap<>();
-  private final List<List<HostFact>> hostCompletions = new ArrayList<>();
   private final List<List<UnknownFact>> hostFacts = new ArrayList<>();
+  /** Per host, its own completions: hosts of one summary agree on what the rule reads outside "within", not on their sets. */
+  private final List<List<HostFact>> ownCompletions;
   /** Per VM summary: the slot of each pair summary. */
   private final List<Map<List<Object>, Integer>> pairs = new ArrayList<>();
   /** Per slot: vm summary, a host with that pair summary; and its verdict once evaluated. */
@@ -74,6 +75,7 @@ final class CompletedPairs {
     this.hostSig = new int[hosts.length];
     Arrays.fill(vmSig, -1);
     Arrays.fill(hostSig, -1);
+    this.ownCompletions = new ArrayList<>(java.util.Collections.nCopies(hosts.length, (List<HostFact>) null));
   }
 
   /** Pass 1: makes sure every move of VM {@code v} to {@code targets} where a fact is unknown has a slot. */
@@ -106,7 +108,7 @@ final class CompletedPairs {
       firstStandIn[s] = standIns.size();
       List<Completions.VmSide> vmSideCompletions = vmCompletions.get(slots.get(s)[0]);
       int t = slots.get(s)[1];
-      List<HostFact> targets = hostCompletions.get(hostSig[t]);
+      List<HostFact> targets = ownCompletions.get(t);
       if (vmSideCompletions == null || targets == null || (long) vmSideCompletions.size() * targets.size() > Completions.LIMIT) continue;
       for (Completions.VmSide c : vmSideCompletions) {
         for (HostFact target : targets) {
@@ -190,6 +192,7 @@ final class CompletedPairs {
     HostFact host = hosts[t];
     List<UnknownFact> facts = NotChecked.targetSide(needs, host);
     List<HostFact> completed = completions.host(host, NotChecked.fields(facts, "target"));
+    ownCompletions.set(t, completed);
     List<Object> key = new ArrayList<>();
     key.add(facts);
     if (completed == null) {
@@ -207,7 +210,6 @@ final class CompletedPairs {
     if (id == null) {
       id = hostSigs.size();
       hostSigs.put(key, id);
-      hostCompletions.add(completed);
       hostFacts.add(facts);
     }
     return hostSig[t] = id;
@@ -219,7 +221,7 @@ final class CompletedPairs {
     if (within.isEmpty()) return List.of(hs);
     List<Object> key = new ArrayList<>();
     key.add(hs);
-    List<HostFact> completed = hostCompletions.get(hs);
+    List<HostFact> completed = ownCompletions.get(t);
     List<HostFact> each = completed == null ? List.of(hosts[t]) : completed;
     if (completed == null) key.add(t);
     for (int w = 0; w < within.size(); w++) {

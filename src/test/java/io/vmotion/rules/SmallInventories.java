@@ -47,14 +47,14 @@ final class SmallInventories {
   /** An incomplete inventory and what was made unknown. */
   record Blanked(Inventory inventory, List<String> facts) {}
 
-  private final Completions completions;
+  private final CompletionDomain completions;
   private final Map<String, EvcBaseline> baselines;
   private final List<EsxiVersion> versions;
   private final List<HardwareVersion> hardware;
   private final List<GuestOs> guests;
 
   SmallInventories(RuleData data) {
-    this.completions = new Completions(data);
+    this.completions = new CompletionDomain(data);
     this.baselines = data.baselines();
     this.versions = completions.releases().stream().filter(v -> v.atLeast(new EsxiVersion(6, 5, 0))).toList();
     this.hardware = completions.hardwareVersions();
@@ -196,7 +196,7 @@ final class SmallInventories {
     }
     for (Vm v : inv.vms()) {
       if (!v.poweredOn()) continue;
-      for (String f : Completions.VM_FIELDS) candidates.add(v.name() + "." + f);
+      for (String f : CompletionDomain.VM_FIELDS) candidates.add(v.name() + "." + f);
     }
     List<String> chosen = new ArrayList<>();
     while (chosen.size() < count) {
@@ -211,7 +211,7 @@ final class SmallInventories {
       String field = c.substring(dot + 1);
       for (int i = 0; i < hosts.size(); i++) {
         if (!hosts.get(i).name().equals(who)) continue;
-        Completions.H h = new Completions.H(hosts.get(i));
+        CompletionDomain.H h = new CompletionDomain.H(hosts.get(i));
         Host was = hosts.get(i);
         Set<String> unknown = new LinkedHashSet<>(was.unknown());
         unknown.add(field);
@@ -230,7 +230,7 @@ final class SmallInventories {
         if (!vms.get(i).name().equals(who)) continue;
         Set<String> unknown = new LinkedHashSet<>(vms.get(i).unknown());
         unknown.add(field);
-        vms.set(i, new Completions.V(vms.get(i)).unknown(unknown).build());
+        vms.set(i, new CompletionDomain.V(vms.get(i)).unknown(unknown).build());
       }
     }
     return new Blanked(new Inventory(hosts, vms, List.of()), chosen);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import io.vmotion.inventory.Inventory;
 import io.vmotion.inventory.InventoryReader;
 import io.vmotion.inventory.Vm;
-import io.vmotion.rules.Completions.Completion;
+import io.vmotion.rules.CompletionDomain.Completion;
 import io.vmotion.testing.Fixture;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The contract of unknown facts, checked against every possible value of them ({@link Completions}):
+ * The contract of unknown facts, checked against every possible value of them ({@link CompletionDomain}):
  * for every rule and move, the tool reports a rule's error or warning only when every completion of
  * the inventory makes that finding, reports nothing only when no completion makes one, and says
  * "not checked" only when completions disagree (one fires, one does not). The shared and the
@@ -42,7 +42,7 @@ class UnknownFactsDecideWhatTheKnownFactsDecideTest {
   /** Generated cases run in CI; each is evaluated once per mode and once for all its completions. */
   static final int CASES = Integer.getInteger("vmotion.unknown.cases", 60);
   static final long FIRST_SEED = Long.getLong("vmotion.unknown.firstSeed", 1000);
-  /** Completions per case: every one up to this many, else a seeded sample of this many. */
+  /** CompletionDomain per case: every one up to this many, else a seeded sample of this many. */
   static final int LIMIT = 400;
 
   /**
@@ -63,7 +63,7 @@ class UnknownFactsDecideWhatTheKnownFactsDecideTest {
       SplittableRandom r = new SplittableRandom(seed);
       Inventory complete = generator.generate(r.nextLong());
       SmallInventories.Blanked b = generator.blank(complete, 1 + r.nextInt(3), LIMIT, r);
-      Completions completions = new Completions(rules.data()).seeded(seed);
+      CompletionDomain completions = new CompletionDomain(rules.data()).seeded(seed);
       int count = completions.count(b.inventory(), LIMIT);
       String name = "seed=" + seed + " unknown=" + b.facts() + " completions=" + (count > LIMIT ? "sample of " + LIMIT : count);
       return dynamicTest(name, () -> {
@@ -80,7 +80,7 @@ class UnknownFactsDecideWhatTheKnownFactsDecideTest {
     SmallInventories generator = new SmallInventories(rules.data());
     return seeds(500, 510).map(seed -> dynamicTest("seed=" + seed, () -> {
       Inventory inv = generator.generate(seed);
-      List<Completion> all = new Completions(rules.data()).all(inv, 2);
+      List<Completion> all = new CompletionDomain(rules.data()).all(inv, 2);
       assertThat(all).singleElement().satisfies(c -> assertThat(c.inventory()).isEqualTo(inv));
       assertContract("seed " + seed, rules, inv, all, false);
     }));
@@ -109,7 +109,7 @@ class UnknownFactsDecideWhatTheKnownFactsDecideTest {
     RuleBase rules = Rules.folder();
     Inventory inv = new InventoryReader(rules.data().evcModes()).read("f.json",
         Fixture.twoHosts().with(f -> f.host(1).set("unknown", strings("version", "license", "vmotionNics"))).json());
-    Completions completions = new Completions(rules.data()).seeded(7);
+    CompletionDomain completions = new CompletionDomain(rules.data()).seeded(7);
     assertThat(completions.count(inv, 2000)).isEqualTo(25 * 9 * 6);
     List<Completion> sample = completions.sample(inv, 64);
     assertThat(sample).hasSize(64);
@@ -121,7 +121,7 @@ class UnknownFactsDecideWhatTheKnownFactsDecideTest {
     sample.forEach(c -> values.addAll(c.choices()));
     assertThat(values).hasSize(25 + 9 + 6);
     assertThat(completions.sample(inv, 64)).isEqualTo(sample);
-    assertThat(sample).allSatisfy(c -> assertThat(Completions.unknownFacts(c.inventory())).isEmpty());
+    assertThat(sample).allSatisfy(c -> assertThat(CompletionDomain.unknownFacts(c.inventory())).isEmpty());
   }
 
   // --------------------------------------------------------------------------------------------- small scope
@@ -267,7 +267,7 @@ class UnknownFactsDecideWhatTheKnownFactsDecideTest {
     return singles().stream().map(s -> dynamicTest(s.name(), () -> {
       Fixture f = Fixture.twoHosts().with(s.change());
       Inventory inv = new InventoryReader(rules.data().evcModes()).read("single.json", f.json());
-      Completions completions = s.everyGuest() ? new Completions(rules.data()).everyGuest() : new Completions(rules.data());
+      CompletionDomain completions = s.everyGuest() ? new CompletionDomain(rules.data()).everyGuest() : new CompletionDomain(rules.data());
       List<Completion> all = completions.all(inv, 1000);
       if (s.domain() >= 0) assertThat(all).as("completions of " + s.name()).hasSize(s.domain());
       assertContract(s.name(), rules, inv, all, false);
@@ -285,7 +285,7 @@ class UnknownFactsDecideWhatTheKnownFactsDecideTest {
     RuleBase rules = Rules.folder();
     Inventory inv = new InventoryReader(rules.data().evcModes()).read("f.json",
         Fixture.twoHosts().with(f -> unknown(f.host(1).put("license", "free"), "license")).json());
-    List<Completion> all = new Completions(rules.data()).all(inv, 100);
+    List<Completion> all = new CompletionDomain(rules.data()).all(inv, 100);
     List<ManyInventories.Result> results = ManyInventories.evaluate(rules, all.stream().map(Completion::inventory).toList(), false);
     Map<String, List<String>> moves = Map.of("vm1", List.of("h2"));
     List<String> ids = rules.rules().stream().map(RuleInfo::id).toList();
@@ -310,7 +310,7 @@ class UnknownFactsDecideWhatTheKnownFactsDecideTest {
         ManyInventories.evaluate(rules, completions.stream().map(Completion::inventory).toList(), false);
     List<String> ids = rules.rules().stream().map(RuleInfo::id).toList();
     Map<String, List<String>> moves = ManyInventories.targets(exact);
-    String header = what + ": unknown " + Completions.unknownFacts(inv) + ", " + completions.size() + " completions"
+    String header = what + ": unknown " + CompletionDomain.unknownFacts(inv) + ", " + completions.size() + " completions"
         + (sampled ? " (a sample)" : " (every one)") + "\n";
     SoftAssertions softly = new SoftAssertions();
     List<String> wrong = violations(moves, exact.findings(), completions, results, ids);

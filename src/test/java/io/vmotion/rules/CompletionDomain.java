@@ -76,7 +76,7 @@ import java.util.function.IntBinaryOperator;
  * reservations of its VMs) hold in every completion: host domains are computed after the VMs' facts
  * are chosen, and a completion that breaks one is dropped.
  */
-public final class Completions {
+public final class CompletionDomain {
 
   /** A datastore or port group name the inventory does not use. */
   public static final String FRESH_NAME = "fresh-name-not-in-the-inventory";
@@ -119,11 +119,11 @@ public final class Completions {
   private final boolean everyGuest;
   private final long seed;
 
-  public Completions(RuleData data) {
+  public CompletionDomain(RuleData data) {
     this(data, false, 0);
   }
 
-  private Completions(RuleData data, boolean everyGuest, long seed) {
+  private CompletionDomain(RuleData data, boolean everyGuest, long seed) {
     List<Edition> ed = new ArrayList<>();
     List<HardwareVersion> hw = new ArrayList<>();
     List<GuestOs> go = new ArrayList<>();
@@ -151,7 +151,7 @@ public final class Completions {
     this.seed = seed;
   }
 
-  private Completions(Completions c, boolean everyGuest, long seed) {
+  private CompletionDomain(CompletionDomain c, boolean everyGuest, long seed) {
     this.releases = c.releases;
     this.editions = c.editions;
     this.baselines = c.baselines;
@@ -166,13 +166,13 @@ public final class Completions {
   }
 
   /** The same domains, but an unknown guest OS ranges over every guest id of the rule data. */
-  public Completions everyGuest() {
-    return new Completions(this, true, seed);
+  public CompletionDomain everyGuest() {
+    return new CompletionDomain(this, true, seed);
   }
 
   /** The same domains, with another seed for the sampled feature sets (and samples). */
-  public Completions seeded(long newSeed) {
-    return new Completions(this, everyGuest, newSeed);
+  public CompletionDomain seeded(long newSeed) {
+    return new CompletionDomain(this, everyGuest, newSeed);
   }
 
   /** Every distinct ESXi release the rule data mentions (EVC, hardware version and guest OS bounds), oldest first. */
