@@ -32,6 +32,15 @@ class EveryRuleFiresAndStaysQuietOnANearMissTest {
     return List.of(
         fires("different vendors", "cpu.vendor", f -> f.host(1).with("cpu").put("vendor", "amd"), "amd"),
         quiet("same vendor, other model", "cpu.vendor", f -> f.host(1).with("cpu").put("model", 106)),
+        fires("the VM's own requirement is AMD, its source's unknown CPU was filled in as Intel", "cpu.vendor", f -> {
+          f.host(0).set("unknown", strings("cpu"));
+          f.vm(0).put("cpuVendor", "amd").put("minRequiredEvcMode", "amd-zen");
+        }, "VM vm1 requires an amd CPU, target h2 has an intel CPU"),
+        quiet("the VM's own requirement is Intel like the target, its source's unknown CPU was filled in as AMD", "cpu.vendor", f -> {
+          f.host(0).set("unknown", strings("cpu"));
+          f.host(0).with("cpu").put("vendor", "amd");
+          f.vm(0).put("cpuVendor", "intel").set("cpuFeatures", strings("sse2", "avx2"));
+        }),
         fires("target lacks avx2", "cpu.features", f -> f.host(1).set("cpu", cpuWithout(f, "avx2")), "avx2"),
         quiet("target has every feature and more", "cpu.features", f -> ((com.fasterxml.jackson.databind.node.ArrayNode) f.host(1).with("cpu").get("features")).add("avx512f")),
         fires("VM powered on with a feature no host here has", "cpu.features", f -> f.vm(0).set("cpuFeatures", strings("sse2", "amx_tile")), "amx_tile"),
@@ -41,6 +50,34 @@ class EveryRuleFiresAndStaysQuietOnANearMissTest {
         quiet("target BIOS disables a feature the VM does not use", "cpu.features", f -> {
           f.vm(0).set("cpuFeatures", strings("sse2", "avx"));
           f.host(1).with("cpu").set("biosDisabled", strings("avx2"));
+        }),
+        quiet("target lacks only speculation-control features the VM uses", "cpu.features",
+            f -> f.vm(0).set("cpuFeatures", strings("sse2", "avx2", "ibrs", "md_clear"))),
+        quiet("a VM at intel-broadwell with what vCenter records for it (ss, rdtscp, pcid, pdpe1gb) to a target at intel-broadwell", "cpu.features", f -> {
+          for (int i = 0; i < 2; i++) {
+            f.host(i).put("evcMode", "intel-broadwell");
+            f.host(i).with("cpu").set("features", strings(SKYLAKE_HOST));
+          }
+          f.vm(0).set("cpuFeatures", strings(BROADWELL_VM));
+        }),
+        fires("target microcode lacks md_clear the VM saw", "cpu.speculation-control", f -> {
+          ((com.fasterxml.jackson.databind.node.ArrayNode) f.host(0).with("cpu").get("features")).add("md_clear").add("ibrs");
+          ((com.fasterxml.jackson.databind.node.ArrayNode) f.host(1).with("cpu").get("features")).add("ibrs");
+        }, "lacks speculation-control features the VM uses: md_clear"),
+        quiet("target at an EVC mode whose microcode has the speculation controls", "cpu.speculation-control", f -> {
+          for (int i = 0; i < 2; i++) {
+            f.host(i).put("evcMode", "intel-broadwell");
+            f.host(i).with("cpu").set("features", strings(SKYLAKE_HOST));
+          }
+          f.vm(0).set("cpuFeatures", strings("sse2", "avx2", "ibrs", "ibpb", "stibp", "ssbd", "md_clear"));
+        }),
+        fires("VM at intel-sapphirerapids to ESXi 7.0 U3", "cpu.evc-release", f -> {
+          f.host(1).put("version", "7.0.3");
+          f.vm(0).put("minRequiredEvcMode", "intel-sapphirerapids").set("cpuFeatures", strings("sse2", "avx2"));
+        }, "requires EVC mode intel-sapphirerapids"),
+        quiet("VM at intel-sapphirerapids to ESXi 8.0", "cpu.evc-release", f -> {
+          f.host(1).put("version", "8.0.0");
+          f.vm(0).put("minRequiredEvcMode", "intel-sapphirerapids").set("cpuFeatures", strings("sse2", "avx2"));
         }),
         fires("target BIOS disables AES-NI the VM uses", "cpu.bios-disabled", f -> f.host(1).with("cpu").set("biosDisabled", strings("aes")), "AES-NI"),
         quiet("target BIOS disables a feature the VM does not use", "cpu.bios-disabled", f -> {
@@ -66,6 +103,13 @@ class EveryRuleFiresAndStaysQuietOnANearMissTest {
         quiet("Windows Server 2025 on ESXi 8.0", "vm.guest-os", f -> {
           f.vm(0).put("guestOs", "windows2022srvNext_64Guest");
           f.host(1).put("version", "8.0.0");
+        }),
+        quiet("macOS 12 to ESXi 8.0 U2, past its last supported release", "vm.guest-os", f -> f.vm(0).put("guestOs", "darwin21_64Guest")),
+        fires("macOS 12 to ESXi 8.0 U2, past its last supported release", "vm.guest-os-end-of-support",
+            f -> f.vm(0).put("guestOs", "darwin21_64Guest"), "still migrates"),
+        quiet("macOS 12 to ESXi 7.0 U3, its last supported release", "vm.guest-os-end-of-support", f -> {
+          f.vm(0).put("guestOs", "darwin21_64Guest");
+          f.host(1).put("version", "7.0.3");
         }),
         fires("target vMotion adapter of 100 Mbit/s", "network.vmotion-nic", f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f.host(1).withArray("vmotionNics").get(0)).put("speedMbps", 100), "target h2"),
         fires("source without a vMotion adapter", "network.vmotion-nic", f -> f.host(0).putArray("vmotionNics"), "source h1 has no vMotion"),
@@ -110,6 +154,21 @@ class EveryRuleFiresAndStaysQuietOnANearMissTest {
         quiet("source in maintenance mode, target connected", "host.state", f -> f.host(0).put("maintenanceMode", true)));
   }
 
+  /** A Skylake-SP host's features: the intel-skylake baseline, some flags no baseline has, and microcode speculation controls. */
+  static final String[] SKYLAKE_HOST = {
+      "3dnowprefetch", "abm", "adx", "aes", "apic", "arch_capabilities", "avx", "avx2", "avx512bw", "avx512cd", "avx512dq", "avx512f",
+      "avx512vl", "bmi1", "bmi2", "clflush", "clflushopt", "clwb", "cmov", "cx16", "cx8", "de", "dts", "erms", "est", "f16c", "flush_l1d",
+      "fma", "fpu", "fsgsbase", "fxsr", "hle", "ht", "ibpb", "ibrs", "invpcid", "lahf_lm", "lm", "mca", "mce", "md_clear", "mmx",
+      "monitor", "movbe", "msr", "mtrr", "nx", "pae", "pat", "pcid", "pclmulqdq", "pdpe1gb", "pge", "pku", "pni", "popcnt", "pse",
+      "pse36", "rdrand", "rdseed", "rdtscp", "rtm", "sep", "smap", "smep", "ss", "sse", "sse2", "sse4_1", "sse4_2", "ssbd", "ssse3",
+      "stibp", "syscall", "tm2", "tsc", "vme", "vmx", "xsave", "xsavec", "xsaveopt", "xsaves"};
+
+  /** What vCenter records as the requirement of a VM powered on at intel-broadwell, in Linux spelling. */
+  static final String[] BROADWELL_VM = {
+      "3dnowprefetch", "abm", "adx", "aes", "avx", "avx2", "bmi1", "bmi2", "cx16", "erms", "f16c", "fma", "fsgsbase", "hle", "invpcid",
+      "lahf_lm", "lm", "movbe", "nx", "pcid", "pclmulqdq", "pdpe1gb", "pni", "popcnt", "rdrand", "rdseed", "rdtscp", "rtm", "smap",
+      "smep", "ss", "sse4_1", "sse4_2", "ssse3", "xsave", "xsaveopt", "ibrs", "ibpb", "stibp", "ssbd", "md_clear"};
+
   private static com.fasterxml.jackson.databind.node.ObjectNode cpuWithout(Fixture f, String feature) {
     com.fasterxml.jackson.databind.node.ObjectNode cpu = f.host(1).with("cpu").deepCopy();
     com.fasterxml.jackson.databind.node.ArrayNode kept = cpu.putArray("features");
@@ -139,9 +198,11 @@ class EveryRuleFiresAndStaysQuietOnANearMissTest {
   }
 
   @Test
-  void every_contract_rule_has_a_firing_case_and_a_near_miss_here() {
-    assertThat(cases().stream().filter(Case::fires).map(Case::rule)).containsAll(RuleFolderTest.CONTRACT.keySet());
-    assertThat(cases().stream().filter(c -> !c.fires).map(Case::rule)).containsAll(RuleFolderTest.CONTRACT.keySet());
+  void every_built_in_rule_has_a_firing_case_and_a_near_miss_here() {
+    List<String> ids = Rules.folder().rules().stream().map(RuleInfo::id).toList();
+    assertThat(ids).containsAll(RuleFolderTest.CONTRACT.keySet()).containsAll(RuleFolderTest.ADDED.keySet());
+    assertThat(cases().stream().filter(Case::fires).map(Case::rule)).containsAll(ids);
+    assertThat(cases().stream().filter(c -> !c.fires).map(Case::rule)).containsAll(ids);
   }
 
   @Test

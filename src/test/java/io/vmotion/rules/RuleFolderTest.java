@@ -52,6 +52,22 @@ class RuleFolderTest {
     }
   }
 
+  /** Rules beyond the contract (which the generated inventory must exercise), with the severity they were specified at. */
+  static final Map<String, Severity> ADDED = Map.of(
+      "cpu.speculation-control", Severity.ERROR,
+      "cpu.evc-release", Severity.ERROR,
+      "vm.guest-os-end-of-support", Severity.WARNING);
+
+  @Test
+  void the_rules_added_for_real_exports_exist_with_their_severity_and_fault() {
+    Map<String, Severity> loaded = Rules.folder().rules().stream().collect(Collectors.toMap(RuleInfo::id, RuleInfo::severity));
+    assertThat(loaded).containsAllEntriesOf(ADDED);
+    assertThat(Rules.folder().rule("cpu.speculation-control").fault()).isEqualTo("FeatureRequirementsNotMet");
+    assertThat(Rules.folder().rule("cpu.evc-release").fault()).isEqualTo("FeatureRequirementsNotMet");
+    assertThat(Rules.folder().rule("cpu.evc-release").reads()).contains("vm.minRequiredEvcMode", "target.versionKey", "target.versionDisplay");
+    assertThat(Rules.folder().rule("cpu.vendor").reads()).containsExactly("vm.cpuVendor", "target.cpuVendor");
+  }
+
   @Test
   void the_data_files_load_every_evc_baseline_and_edition_named_by_the_contract() {
     assertThat(Rules.folder().data().evcModes()).contains(
