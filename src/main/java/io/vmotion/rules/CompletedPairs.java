@@ -48,7 +48,7 @@ final class CompletedPairs {
   private final Map<List<Object>, Integer> hostSigs = new HashMap<>();
   private final List<List<UnknownFact>> hostFacts = new ArrayList<>();
   /** Per host, its own completions: hosts of one summary agree on what the rule reads outside "within", not on their sets. */
-  private final List<List<HostFact>> ownCompletions;
+  private final List<List<Completions.Target>> ownCompletions;
   /** Per VM summary: the slot of each pair summary. */
   private final List<Map<List<Object>, Integer>> pairs = new ArrayList<>();
   /** Per slot: vm summary, a host with that pair summary; and its verdict once evaluated. */
@@ -75,7 +75,7 @@ final class CompletedPairs {
     this.hostSig = new int[hosts.length];
     Arrays.fill(vmSig, -1);
     Arrays.fill(hostSig, -1);
-    this.ownCompletions = new ArrayList<>(java.util.Collections.nCopies(hosts.length, (List<HostFact>) null));
+    this.ownCompletions = new ArrayList<>(java.util.Collections.nCopies(hosts.length, (List<Completions.Target>) null));
   }
 
   /** Pass 1: makes sure every move of VM {@code v} to {@code targets} where a fact is unknown has a slot. */
@@ -108,11 +108,11 @@ final class CompletedPairs {
       firstStandIn[s] = standIns.size();
       List<Completions.VmSide> vmSideCompletions = vmCompletions.get(slots.get(s)[0]);
       int t = slots.get(s)[1];
-      List<HostFact> targets = ownCompletions.get(t);
+      List<Completions.Target> targets = ownCompletions.get(t);
       if (vmSideCompletions == null || targets == null || (long) vmSideCompletions.size() * targets.size() > Completions.LIMIT) continue;
       for (Completions.VmSide c : vmSideCompletions) {
-        for (HostFact target : targets) {
-          Move m = names.standIn(c.vm(), c.source(), target, 0, reserved[t][0], reserved[t][1]);
+        for (Completions.Target target : targets) {
+          Move m = names.standIn(c.vm(), c.source(), target.host(), 0, target.cpuReservedMhz(), target.memoryReservedMb());
           standIns.add(m);
           owner.put(m, rule.id());
         }
@@ -190,8 +190,8 @@ final class CompletedPairs {
   private int hostSummary(int t) {
     if (hostSig[t] >= 0) return hostSig[t];
     HostFact host = hosts[t];
-    List<UnknownFact> facts = NotChecked.targetSide(needs, host);
-    List<HostFact> completed = completions.host(host, NotChecked.fields(facts, "target"));
+    List<UnknownFact> facts = NotChecked.targetSide(needs, host, completions);
+    List<Completions.Target> completed = completions.target(host, NotChecked.fields(facts, "target"), reserved[t][0], reserved[t][1]);
     ownCompletions.set(t, completed);
     List<Object> key = new ArrayList<>();
     key.add(facts);
@@ -199,8 +199,8 @@ final class CompletedPairs {
       key.add(t);
     } else {
       VmFact any = vms[0];
-      for (HostFact c : completed) {
-        Move m = names.standIn(any, c, c, 0, reserved[t][0], reserved[t][1]);
+      for (Completions.Target c : completed) {
+        Move m = names.standIn(any, c.host(), c.host(), 0, c.cpuReservedMhz(), c.memoryReservedMb());
         List<Object> values = new ArrayList<>(targetSide.size());
         for (MoveProperty p : targetSide) values.add(p.value(m));
         key.add(values);
@@ -221,8 +221,8 @@ final class CompletedPairs {
     if (within.isEmpty()) return List.of(hs);
     List<Object> key = new ArrayList<>();
     key.add(hs);
-    List<HostFact> completed = ownCompletions.get(t);
-    List<HostFact> each = completed == null ? List.of(hosts[t]) : completed;
+    List<Completions.Target> completed = ownCompletions.get(t);
+    List<HostFact> each = completed == null ? List.of(hosts[t]) : completed.stream().map(Completions.Target::host).toList();
     if (completed == null) key.add(t);
     for (int w = 0; w < within.size(); w++) {
       Set<Object> possible = vmUnions.get(vs).get(w);

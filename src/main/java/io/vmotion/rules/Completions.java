@@ -52,8 +52,15 @@ final class Completions {
   private static final int MAX_MHZ = 100_000;
   private static final long MAX_NIC_MBPS = 100_000;
 
+  /** The unknown a target has where one of its powered-on VMs has unknown reservations. */
+  static final String VM_RESERVATIONS = "vmReservations";
+  private static final long UNBOUNDED_RESERVATION = 1_000_000_000L;
+
   /** One VM-side completion: the VM as rules see it and its (completed) source host. */
   record VmSide(VmFact vm, HostFact source) {}
+
+  /** One target-side completion: the host and what its VMs reserve on it when the move runs. */
+  record Target(HostFact host, long cpuReservedMhz, long memoryReservedMb) {}
 
   /** What the VMs running on a host say of it. */
   private record Floor(EsxiVersion version, int threads, long cpuReservedMhz, long memoryReservedMb, Set<String> datastores, Set<String> portGroups) {}
@@ -69,10 +76,12 @@ final class Completions {
   private final Set<String> portGroups = new TreeSet<>();
   private final List<int[]> models = new ArrayList<>();
   private final Map<String, Floor> floors = new HashMap<>();
+  /** Per host: the most its VMs of unknown reservations may reserve besides the known ones (CPU, memory). */
+  private final Map<String, long[]> unknownReservations = new HashMap<>();
+  private final Map<String, HostFact> hostsByName = new HashMap<>();
 
   Completions(RuleData data, List<HostFact> hosts, List<VmFact> vms) {
     this.baselines = data.baselines();
-    Set<EsxiVersion> rel = new TreeSet<>();
     List<String> ed = new ArrayList<>();
     Set<Integer> hw = new TreeSet<>();
     Set<String> gs = new TreeSet<>();
@@ -80,22 +89,15 @@ final class Completions {
       if (fact instanceof Edition e) ed.add(e.key());
       if (fact instanceof HardwareVersion h) {
         hw.add(h.version());
-        release(rel, h.minEsxi());
-        release(rel, h.maxEsxi());
         if (h.minEsxi() != null) hardwareMinEsxi.put(h.version(), EsxiVersion.parse(h.minEsxi()));
       }
-      if (fact instanceof GuestOs g) {
-        gs.add(g.guestId());
-        release(rel, g.minEsxi());
-        release(rel, g.maxEsxi());
-      }
-      if (fact instanceof EvcBaseline b) {
-        release(rel, b.minEsxi());
-        features.addAll(b.features());
-      }
+      if (fact instanceof GuestOs g) gs.add(g.guestId());
+      if (fact instanceof EvcBaseline b) features.addAll(b.features());
     }
     gs.add(FRESH);
-    this.releases = List.copyOf(rel);
+    features.addAll(data.speculationControl());
+    // Every release the data names: between two of them no rule compares differently.
+    this.releases = data.releases();
     this.editions = List.copyOf(ed);
     this.hardwareVersions = List.copyOf(hw);
     this.guests = List.copyOf(gs);
@@ -104,7 +106,7 @@ final class Completions {
       features.addAll(h.getFeatures());
       datastores.addAll(h.getDatastores());
       portGroups.addAll(h.getPortGroups());
-      seenModels.add(List.of(h.getCpuFamily(), h.getCpuModel()));
+      if (!h.host().isUnknown("cpu.model")) seenModels.add(List.of(h.getCpuFamily(), h.getCpuModel()));
     }
     for (List<Integer> m : seenModels) models.add(new int[] {m.get(0), m.get(1)});
     models.add(new int[] {-1, -1});
@@ -117,11 +119,56 @@ final class Completions {
       portGroups.addAll(v.getPortGroups());
       if (v.isPoweredOn()) running.computeIfAbsent(v.getHost(), k -> new ArrayList<>()).add(v);
     }
-    for (HostFact h : hosts) floors.put(h.getName(), floor(running.getOrDefault(h.getName(), List.of())));
+    for (HostFact h : hosts) {
+      hostsByName.put(h.getName(), h);
+      List<VmFact> on = running.getOrDefault(h.getName(), List.of());
+      floors.put(h.getName(), floor(on));
+      long[] extra = null;
+      for (VmFact v : on) {
+        if (!v.vm().unknown().contains("reservation")) continue;
+        if (extra == null) extra = new long[2];
+        long[] most = mostReservation(v, h);
+        extra[0] += most[0];
+        extra[1] += most[1];
+      }
+      if (extra != null) unknownReservations.put(h.getName(), extra);
+    }
   }
 
-  private static void release(Set<EsxiVersion> out, String v) {
-    if (v != null) out.add(EsxiVersion.parse(v));
+  /** Whether a powered-on VM on {@code host} has unknown reservations. */
+  boolean reservationsUnknown(String host) {
+    return unknownReservations.containsKey(host);
+  }
+
+  /**
+   * The largest reservations {@code vm} may have: what its host leaves unreserved by the other
+   * VMs there (their known reservations), and no more memory than the VM has; unbounded where the
+   * host's size is unknown.
+   */
+  private long[] mostReservation(VmFact vm, HostFact host) {
+    Floor floor = floors.get(host.getName());
+    long cpuOthers = floor.cpuReservedMhz() - vm.getCpuReservationMhz();
+    long memOthers = floor.memoryReservedMb() - vm.getMemoryReservationMb();
+    Host h = host.host();
+    long cpu = h.isUnknown("cpu.cores") || h.isUnknown("cpu.mhz") ? UNBOUNDED_RESERVATION : Math.max(0, host.getCpuCapacityMhz() - cpuOthers);
+    long memory = vm.vm().unknown().contains("memoryMb") ? UNBOUNDED_RESERVATION : vm.getMemoryMb();
+    if (!h.isUnknown("memoryMb")) memory = Math.min(memory, Math.max(0, host.getMemoryMb() - memOthers));
+    return new long[] {cpu, memory};
+  }
+
+  /** The completions of a move's target, with what its VMs reserve ({@code reserved} as known, unknown ones at none). */
+  List<Target> target(HostFact host, Set<String> fields, long cpuReservedMhz, long memoryReservedMb) {
+    Set<String> own = new TreeSet<>(fields);
+    boolean reservations = own.remove(VM_RESERVATIONS);
+    List<HostFact> hosts = host(host, own);
+    if (hosts == null) return null;
+    long[] extra = reservations ? unknownReservations.get(host.getName()) : null;
+    List<Target> out = new ArrayList<>();
+    for (HostFact h : hosts) {
+      out.add(new Target(h, cpuReservedMhz, memoryReservedMb));
+      if (extra != null) out.add(new Target(h, cpuReservedMhz + extra[0], memoryReservedMb + extra[1]));
+    }
+    return out.size() > LIMIT ? null : out;
   }
 
   private Floor floor(List<VmFact> running) {
@@ -288,7 +335,8 @@ final class Completions {
       vms = expand(vms, v -> List.of(with(v).vcpus(1).build(), with(v).vcpus(Math.max(1, most)).build()));
     }
     if (vmFields.contains("reservation")) {
-      vms = expand(vms, v -> List.of(with(v).reservation(Reservation.NONE).build(), with(v).reservation(new Reservation(BIG, BIG)).build()));
+      long[] most = mostReservation(vm, hostsByName.getOrDefault(source.getName(), source));
+      vms = expand(vms, v -> List.of(with(v).reservation(Reservation.NONE).build(), with(v).reservation(new Reservation(most[0], most[1])).build()));
     }
     if (vmFields.contains("memoryMb")) {
       vms = expand(vms, v -> List.of(with(v).memoryMb(v.reservation().memoryMb()).build(), with(v).memoryMb(24L * 1024 * 1024).build()));

@@ -1,7 +1,6 @@
 package io.vmotion.rules;
 
 import io.vmotion.inventory.Inventory;
-import io.vmotion.rules.facts.HostFact;
 import io.vmotion.rules.facts.Move;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -67,19 +66,20 @@ public final class Evaluator {
     for (Move m : moves) {
       for (Map.Entry<RuleInfo, List<NotChecked.Need>> e : needy.entrySet()) {
         List<UnknownFact> vmFacts = NotChecked.vmSide(e.getValue(), m.getVm(), m.getSource());
-        List<UnknownFact> targetFacts = NotChecked.targetSide(e.getValue(), m.getTarget());
+        List<UnknownFact> targetFacts = NotChecked.targetSide(e.getValue(), m.getTarget(), completions);
         if (vmFacts.isEmpty() && targetFacts.isEmpty()) continue;
         List<UnknownFact> facts = new ArrayList<>(vmFacts);
         facts.addAll(targetFacts);
         facts.sort(null);
         List<Completions.VmSide> vmSides = completions.vm(m.getVm(), m.getSource(), NotChecked.fields(vmFacts, "vm"), NotChecked.fields(vmFacts, "source"));
-        List<HostFact> targets = completions.host(m.getTarget(), NotChecked.fields(targetFacts, "target"));
+        List<Completions.Target> targets = completions.target(m.getTarget(), NotChecked.fields(targetFacts, "target"),
+            m.getTargetCpuReservedMhz(), m.getTargetMemoryReservedMb());
         int from = standIns.size();
         if (vmSides != null && targets != null && (long) vmSides.size() * targets.size() <= Completions.LIMIT) {
           NameUse names = NameUse.of(e.getKey());
           for (Completions.VmSide c : vmSides) {
-            for (HostFact t : targets) {
-              Move standIn = names.standIn(c.vm(), c.source(), t, m.getStep(), m.getTargetCpuReservedMhz(), m.getTargetMemoryReservedMb());
+            for (Completions.Target t : targets) {
+              Move standIn = names.standIn(c.vm(), c.source(), t.host(), m.getStep(), t.cpuReservedMhz(), t.memoryReservedMb());
               standIns.add(standIn);
               owner.put(standIn, e.getKey().id());
             }

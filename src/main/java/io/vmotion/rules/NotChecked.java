@@ -55,11 +55,13 @@ final class NotChecked {
       for (String path : MoveProperty.resolve(read).covers()) {
         int dot = path.indexOf('.');
         if (dot < 0) {
-          if (path.equals("targetUnreservedCpuMhz") || path.equals("targetCpuReservedMhz")) {
+          if (path.equals("targetUnreservedCpuMhz")) {
             out.add(new Need("target", "cpu.cores"));
             out.add(new Need("target", "cpu.mhz"));
           }
-          if (path.equals("targetUnreservedMemoryMb") || path.equals("targetMemoryReservedMb")) out.add(new Need("target", "memoryMb"));
+          if (path.equals("targetUnreservedMemoryMb")) out.add(new Need("target", "memoryMb"));
+          // What the target's VMs reserve is unknown where one of them has unknown reservations.
+          if (path.startsWith("target") && path.contains("Reserv")) out.add(new Need("target", Completions.VM_RESERVATIONS));
           continue;
         }
         String role = path.substring(0, dot);
@@ -100,9 +102,13 @@ final class NotChecked {
     return List.copyOf(out);
   }
 
-  static List<UnknownFact> targetSide(List<Need> needs, HostFact target) {
+  static List<UnknownFact> targetSide(List<Need> needs, HostFact target, Completions completions) {
     Set<UnknownFact> out = new TreeSet<>();
-    for (Need n : needs) if (n.role().equals("target") && target.host().isUnknown(n.field())) out.add(new UnknownFact("target", n.field()));
+    for (Need n : needs) {
+      if (!n.role().equals("target")) continue;
+      boolean unknown = n.field().equals(Completions.VM_RESERVATIONS) ? completions.reservationsUnknown(target.getName()) : target.host().isUnknown(n.field());
+      if (unknown) out.add(new UnknownFact("target", n.field()));
+    }
     return List.copyOf(out);
   }
 

@@ -395,7 +395,7 @@ final class SharedEvaluation {
     t.hostUnknown = new boolean[hosts.length];
     boolean anyUnknown = false;
     for (int v = 0; v < vms.length; v++) anyUnknown |= t.vmUnknown[v] = !NotChecked.vmSide(t.needs, vms[v], hosts[sourceOf[v]]).isEmpty();
-    for (int h = 0; h < hosts.length; h++) anyUnknown |= t.hostUnknown[h] = !NotChecked.targetSide(t.needs, hosts[h]).isEmpty();
+    for (int h = 0; h < hosts.length; h++) anyUnknown |= t.hostUnknown[h] = !NotChecked.targetSide(t.needs, hosts[h], completions).isEmpty();
     for (String p : rule.reads()) {
       MoveProperty prop = MoveProperty.resolve(p);
       if (prop.isName()) {

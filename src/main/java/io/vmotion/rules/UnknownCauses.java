@@ -24,6 +24,8 @@ final class UnknownCauses {
 
   private final List<Cause> causes = new ArrayList<>();
   private final Map<String, Integer> byFact = new HashMap<>();
+  /** Per host, a powered-on VM there whose reservations are unknown: the cause of its VMs' reservations being unknown. */
+  private final Map<String, String> unknownReserver = new HashMap<>();
 
   static final UnknownCauses NONE = new UnknownCauses(new Inventory(List.of(), List.of(), List.of()));
 
@@ -50,6 +52,7 @@ final class UnknownCauses {
       }
     }
     for (Vm v : inventory.vms()) {
+      if (v.poweredOn() && v.unknown().contains("reservation")) unknownReserver.putIfAbsent(v.host(), v.name());
       for (String f : new TreeSet<>(v.unknown())) {
         Integer id = byFact.get(key("vm", v.name(), f));
         if (id == null) {
@@ -81,6 +84,10 @@ final class UnknownCauses {
       case "source" -> source;
       default -> target;
     };
+    if (f.field().equals(Completions.VM_RESERVATIONS)) {
+      String reserver = unknownReserver.get(name);
+      return reserver == null ? -1 : byFact.getOrDefault(key("vm", reserver, "reservation"), -1);
+    }
     Integer id = byFact.get(key(kind, name, f.field()));
     if (id == null && f.field().startsWith("cpu.")) id = byFact.get(key(kind, name, "cpu"));
     return id == null ? -1 : id;

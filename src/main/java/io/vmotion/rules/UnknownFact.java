@@ -28,6 +28,7 @@ public record UnknownFact(String role, String field) implements Comparable<Unkno
       case "guestOs" -> "guest OS";
       case "vcpus" -> "vCPU count";
       case "reservation" -> "reservations";
+      case "vmReservations" -> "reservations of its VMs";
       case "nics" -> "networks";
       default -> field;
     };
