@@ -49,8 +49,15 @@ final class ImportCommand {
   static Options options() {
     Options o = new Options();
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write the inventory here instead of stdout").get());
+    o.addOption(allowEmptyOption());
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
     return o;
+  }
+
+  /** {@code --allow-empty}, shared with {@code vmotion validate}. */
+  static Option allowEmptyOption() {
+    return Option.builder().longOpt("allow-empty")
+        .desc("accept an import that yields no VM, or no powered-on VM (by default that exits 2: nothing would be checked)").get();
   }
 
   int run(String[] args) {
@@ -90,6 +97,7 @@ final class ImportCommand {
       result = new VsphereImporter(evc).read(file);
     }
     result.warnings().forEach(err::println);
+    requireSomethingToCheck(result, file, cmd.hasOption("allow-empty"), err, "import");
     String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.inventory()) + "\n";
     if (cmd.hasOption("output")) {
       // Whole or not at all, as reports are: an interrupted import never leaves half an inventory.
@@ -110,6 +118,15 @@ final class ImportCommand {
    */
   static Inventory readAnyFormat(RuleData rules, InventoryReader reader, Path file, PrintStream err)
       throws InvalidInputException, IOException {
+    return readAnyFormat(rules, reader, file, err, false);
+  }
+
+  /**
+   * As {@link #readAnyFormat(RuleData, InventoryReader, Path, PrintStream)}; an import that yields
+   * no VM, or no powered-on VM, is refused (exit 2) unless {@code allowEmpty}.
+   */
+  static Inventory readAnyFormat(RuleData rules, InventoryReader reader, Path file, PrintStream err, boolean allowEmpty)
+      throws InvalidInputException, IOException {
     InventoryFormat format = Files.exists(file) ? detect(file) : InventoryFormat.INVENTORY_V1;
     ImportResult result;
     switch (format) {
@@ -121,7 +138,24 @@ final class ImportCommand {
       }
     }
     result.warnings().forEach(err::println);
+    requireSomethingToCheck(result, file, allowEmpty, err, "validate");
     return reader.read(file + " (imported)", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.inventory()));
+  }
+
+  /**
+   * The one check of every import, RVTools or vSphere, for both commands: an import with no VM, or
+   * none powered on, would validate green while checking nothing, so it is an input error that says
+   * what the source lacked; {@code --allow-empty} accepts it with a warning.
+   */
+  static void requireSomethingToCheck(ImportResult result, Path file, boolean allowEmpty, PrintStream err, String command)
+      throws InvalidInputException {
+    if (result.emptyImport().isEmpty()) return;
+    String why = result.emptyImport().get();
+    if (allowEmpty) {
+      err.println("vmotion " + command + ": warning: " + file + ": " + why + "; accepted (--allow-empty), nothing to check");
+      return;
+    }
+    throw InvalidInputException.of(file.toString(), why + "; nothing would be checked. Complete the export, or pass --allow-empty to accept it");
   }
 
   static EvcCatalog catalog(RuleData rules) {
@@ -165,7 +199,8 @@ final class ImportCommand {
     java.io.StringWriter s = new java.io.StringWriter();
     new HelpFormatter().printHelp(new java.io.PrintWriter(s), 100, "vmotion import rvtools FILE.xlsx | vsphere FILE.json [-o inventory.json]",
         "Convert an RVTools export or a vSphere (govc) JSON dump to inventory format v1, for review and editing. "
-            + "Gaps in the source are filled with documented defaults and listed on stderr.\n\n", options(), 2, 4,
+            + "Gaps in the source are filled with documented defaults, marked unknown with their causes, and listed on stderr. "
+            + "An import with no VM, or no powered-on VM, exits 2 unless --allow-empty.\n\n", options(), 2, 4,
         "\n'vmotion validate FILE' accepts both formats directly. See docs/importing.md.");
     out.print(s);
   }

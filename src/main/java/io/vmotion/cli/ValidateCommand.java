@@ -75,6 +75,7 @@ final class ValidateCommand {
         .desc("exit 1 when a finding is at or above this severity (default error); unknown: an error, or a VM whose readiness is unknown").get());
     o.addOption(Option.builder().longOpt("exact").desc("evaluate every move on its own instead of once per distinct combination (slower; same report)").get());
     o.addOption(Option.builder().longOpt("waivers").hasArg().argName("FILE").desc("accept the findings this waiver file names (reported as waived; they do not fail the run)").get());
+    o.addOption(ImportCommand.allowEmptyOption());
     RuleOptions.addTo(o);
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
     return o;
@@ -135,7 +136,7 @@ final class ValidateCommand {
       } else {
         name = positional.get(0);
         // Format detection (issue 6): an RVTools .xlsx or a vSphere JSON dump is imported first.
-        inventory = ImportCommand.readAnyFormat(data, reader, Path.of(name), err);
+        inventory = ImportCommand.readAnyFormat(data, reader, Path.of(name), err, cmd.hasOption("allow-empty"));
       }
     } catch (InvalidInputException | IOException e) {
       built(building); // rules that do not build are reported first

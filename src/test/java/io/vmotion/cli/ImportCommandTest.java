@@ -121,6 +121,64 @@ class ImportCommandTest {
   }
 
   @Test
+  void an_import_with_no_vm_exits_2_saying_what_the_workbook_lacks_for_import_and_validate() throws Exception {
+    Path noVmColumn = new Workbooks().tab("vInfo", "Server", "State").row("vm-1", "on").tab("vHost", "Host").row("esx-1")
+        .write(dir.resolve("novm.xlsx"));
+    Path noVinfo = new Workbooks().tab("vHost", "Host").row("esx-1").write(dir.resolve("noinfo.xlsx"));
+    for (String command : List.of("import", "validate")) {
+      Cli r = command.equals("import") ? Cli.run("import", "rvtools", noVmColumn.toString()) : Cli.run("validate", noVmColumn.toString());
+      assertThat(r.code()).as(command).isEqualTo(2);
+      assertThat(r.out()).as(command).isEmpty();
+      assertThat(r.err()).as(command)
+          .contains(noVmColumn + ": no VM imported: tab vInfo has no column \"VM\" in its first 20 rows")
+          .contains("--allow-empty")
+          .doesNotContain("\tat ");
+    }
+    assertThat(Cli.run("import", "rvtools", noVinfo.toString()).err()).contains(noVinfo + ": no VM imported: tab vInfo is missing");
+  }
+
+  @Test
+  void an_import_with_no_powered_on_vm_exits_2_unless_allow_empty() throws Exception {
+    Path off = new Workbooks().tab("vInfo", "VM", "Powerstate", "Host").row("vm-1", "poweredOff", "esx-1").write(dir.resolve("off.xlsx"));
+    Cli refused = Cli.run("import", "rvtools", off.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains(off + ": no powered-on VM imported (1 VM, none powered on): every VM in tab vInfo is powered off or suspended");
+
+    Cli accepted = Cli.run("import", "rvtools", off.toString(), "--allow-empty");
+    assertThat(accepted.code()).isZero();
+    assertThat(JSON.readTree(accepted.out()).get("vms")).hasSize(1);
+    assertThat(accepted.err()).contains("vmotion import: warning: " + off + ": no powered-on VM imported").contains("--allow-empty");
+
+    assertThat(Cli.run("validate", off.toString()).code()).isEqualTo(2);
+    assertThat(Cli.run("validate", off.toString(), "--allow-empty").code()).isZero();
+    assertThat(Cli.run("validate", "--help").out()).contains("--allow-empty");
+    assertThat(Cli.run("import", "--help").out()).contains("--allow-empty");
+  }
+
+  @Test
+  void a_vsphere_dump_without_vms_takes_the_same_check() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode dump = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Path.of(SAMPLE).toFile());
+    dump.putArray("vms");
+    Path hostsOnly = Files.writeString(dir.resolve("hosts-only.json"), dump.toString());
+    Cli r = Cli.run("import", "vsphere", hostsOnly.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(hostsOnly + ": no VM imported");
+    assertThat(Cli.run("validate", hostsOnly.toString()).code()).isEqualTo(2);
+    assertThat(Cli.run("import", "vsphere", hostsOnly.toString(), "--allow-empty").code()).isZero();
+  }
+
+  @Test
+  void the_why_workbook_imports_with_its_gaps_named_once_each() throws Exception {
+    Path why = io.vmotion.inventory.rvtools.WhyWorkbook.write(dir);
+    Cli r = Cli.run("import", "rvtools", why.toString());
+    assertThat(r.code()).isZero();
+    JsonNode inv = JSON.readTree(r.out());
+    io.vmotion.inventory.imports.Causes.assertAllExplainedByTheImporter(inv);
+    assertThat(inv.get("unknownCauses").findValuesAsText("cause")).contains("host not in tab vHost").doesNotHaveDuplicates();
+    new InventoryReader(RuleBase.builtin().data().evcModes()).read("out.json", r.out());
+  }
+
+  @Test
   void import_usage_errors_exit_2() {
     for (String[] args : List.of(new String[] {"import"}, new String[] {"import", "csv", "x"}, new String[] {"import", "rvtools"},
         new String[] {"import", "rvtools", "a", "b"})) {

@@ -44,6 +44,16 @@ public final class ImportedInventory {
     final java.util.Set<String> vms = new TreeSet<>();
   }
 
+  /** "host\0field" and "vm\0field" pairs that some cause explains. */
+  private final java.util.Set<String> hostCaused = new java.util.HashSet<>();
+  private final java.util.Set<String> vmCaused = new java.util.HashSet<>();
+  /** What the source lacked when it yields no VM, or no powered-on VM, as the importer can tell. */
+  private String whyNoVms;
+  private String whyNoPoweredOnVms;
+
+  /** The cause given to an unknown field that no importer explained. */
+  public static final String UNEXPLAINED = "no value for it in the export";
+
   private final Map<String, HostDraft> hosts = new TreeMap<>();
   private final Map<String, VmDraft> vms = new TreeMap<>();
   private final Warnings warnings;
@@ -109,6 +119,7 @@ public final class ImportedInventory {
     if (c.fix == null) c.fix = fix;
     c.hostFields.add(field);
     c.hosts.add(host);
+    hostCaused.add(host + "\0" + field);
   }
 
   /** As {@link #hostCause}, for a VM's field. */
@@ -117,6 +128,32 @@ public final class ImportedInventory {
     if (c.fix == null) c.fix = fix;
     c.vmFields.add(field);
     c.vms.add(vm);
+    vmCaused.add(vm + "\0" + field);
+  }
+
+  /** Marks a host's field unknown and records why: {@link #hostCause} and the host's unknown list at once. */
+  public void markUnknown(HostDraft host, String field, String cause, String fix) {
+    host.unknown.add(field);
+    hostCause(cause, fix, field, host.name);
+  }
+
+  /** Marks a VM's field unknown and records why. */
+  public void markUnknown(VmDraft vm, String field, String cause, String fix) {
+    vm.unknown.add(field);
+    vmCause(cause, fix, field, vm.name);
+  }
+
+  /**
+   * What the source lacked, when the import yields no VM: "tab vInfo is missing", "tab vInfo has
+   * no column \"VM\" in its first 20 rows". Reported by {@link ImportResult#emptyImport()}.
+   */
+  public void explainNoVms(String why) {
+    if (whyNoVms == null) whyNoVms = why;
+  }
+
+  /** What the source lacked, when the import yields VMs but none powered on: "tab vInfo has no column \"Powerstate\"". */
+  public void explainNoPoweredOnVms(String why) {
+    if (whyNoPoweredOnVms == null) whyNoPoweredOnVms = why;
   }
 
   /** Fills the gaps and writes inventory v1 with hosts and VMs sorted by name. */
@@ -124,11 +161,17 @@ public final class ImportedInventory {
     addMissingHosts();
     for (HostDraft h : hosts.values()) fill(h);
     ObjectNode root = JSON.createObjectNode();
+    // vmJson fills the VMs' defaults (and their unknown lists) first, so that every unknown field
+    // is known before the causes are written.
+    List<ObjectNode> vmNodes = new ArrayList<>();
+    for (VmDraft v : vms.values()) vmNodes.add(vmJson(v));
+    explainTheRest();
+    for (HostDraft h : hosts.values()) collapseCpu(h);
     root.put("formatVersion", 1);
     ArrayNode hostArray = root.putArray("hosts");
     for (HostDraft h : hosts.values()) hostArray.add(hostJson(h));
     ArrayNode vmArray = root.putArray("vms");
-    for (VmDraft v : vms.values()) vmArray.add(vmJson(v));
+    vmNodes.forEach(vmArray::add);
     if (!causes.isEmpty()) {
       ArrayNode causeArray = root.putArray("unknownCauses");
       causes.forEach((cause, c) -> {
@@ -144,7 +187,44 @@ public final class ImportedInventory {
         }
       });
     }
-    return new ImportResult(root, warnings.lines());
+    return new ImportResult(root, warnings.lines(), emptyImport());
+  }
+
+  /** Why the import gives nothing to check, or null: no VM, or no powered-on VM. */
+  private String emptyImport() {
+    if (vms.isEmpty()) return "no VM imported" + (whyNoVms == null ? "" : ": " + whyNoVms);
+    if (vms.values().stream().noneMatch(v -> "poweredOn".equals(v.powerState))) {
+      return "no powered-on VM imported (" + vms.size() + " VM" + (vms.size() == 1 ? "" : "s") + ", none powered on)"
+          + (whyNoPoweredOnVms == null ? "" : ": " + whyNoPoweredOnVms);
+    }
+    return null;
+  }
+
+  /** Gives every unknown field that no importer explained the cause {@link #UNEXPLAINED}: no field is unknown without a cause. */
+  private void explainTheRest() {
+    String fix = "fill the field in by hand and remove it from \"unknown\"";
+    for (HostDraft h : hosts.values()) {
+      for (String f : new TreeSet<>(h.unknown)) {
+        boolean covered = hostCaused.contains(h.name + "\0" + f)
+            || (f.startsWith("cpu.") && hostCaused.contains(h.name + "\0cpu"))
+            || (f.equals("cpu") && io.vmotion.inventory.Host.CPU_PARTS.stream().allMatch(p -> hostCaused.contains(h.name + "\0" + p)));
+        if (!covered) hostCause(UNEXPLAINED, fix, f, h.name);
+      }
+    }
+    for (VmDraft v : vms.values()) {
+      for (String f : new TreeSet<>(v.unknown)) {
+        if (!vmCaused.contains(v.name + "\0" + f)) vmCause(UNEXPLAINED, fix, f, v.name);
+      }
+    }
+  }
+
+  /** A host whose every CPU part is unknown lists "cpu" alone, which stands for all of them. */
+  private static void collapseCpu(HostDraft h) {
+    if (h.unknown.containsAll(io.vmotion.inventory.Host.CPU_PARTS)) {
+      h.unknown.removeAll(io.vmotion.inventory.Host.CPU_PARTS);
+      h.unknown.add("cpu");
+    }
+    if (h.unknown.contains("cpu")) h.unknown.removeAll(io.vmotion.inventory.Host.CPU_PARTS);
   }
 
   /**
@@ -180,7 +260,7 @@ public final class ImportedInventory {
   private void fill(HostDraft h) {
     if (!h.listed && (h.datastores.isEmpty() || h.portGroups.isEmpty())) {
       // Nothing is known of what the host mounts or connects: offer what its cluster's VMs use, so
-      // that moves to it are not all blocked by a guess.
+      // that moves to it are not all blocked by a guess, and say that it is one.
       boolean datastores = h.datastores.isEmpty();
       boolean portGroups = h.portGroups.isEmpty();
       if (datastores) h.unknown.add("datastores");
@@ -215,34 +295,29 @@ public final class ImportedInventory {
       h.unknown.add("license");
     }
     if (h.evcMode != null && !evc.knows(h.evcMode)) {
-      warnings.add("EVC mode \"" + h.evcMode + "\" is not in rules/data/evc-baselines.json; left out", h.name);
+      warnings.add("EVC mode \"" + h.evcMode + "\" is not in rules/data/evc-baselines.json; left out and marked unknown", h.name);
       h.evcMode = null;
+      h.unknown.add("evcMode");
     }
+    if (h.maxEvcMode != null && !evc.knows(h.maxEvcMode)) h.maxEvcMode = null;
     if (h.features == null) {
-      h.unknown.add("cpu");
-      Optional<HostDraft> peer = peers(h).stream().filter(p -> p.features != null)
-          .min(Comparator.comparing((HostDraft p) -> p.features.size()).thenComparing(p -> p.name));
-      if (peer.isPresent()) {
-        HostDraft p = peer.get();
-        h.features = new TreeSet<>(p.features);
-        if (h.vendor == null) h.vendor = p.vendor;
-        if (h.family == null) h.family = p.family;
-        if (h.model == null) h.model = p.model;
-        warnings.add("CPU features unknown; copied from host " + p.name + " of the same cluster (the smallest feature set)", h.name);
-      } else {
-        h.features = new TreeSet<>();
-        warnings.add("CPU features unknown and no other host to copy them from; left empty, so cpu.features will flag VMs moving to it", h.name);
-      }
+      // Listed features of a host whose features are unknown are those known to be present: a copy
+      // of another host's would pass as known, so none are listed.
+      h.features = new TreeSet<>();
+      h.unknown.add("cpu.features");
+      if (h.listed) warnings.add("CPU features unknown; none listed and cpu.features marked unknown", h.name);
     }
+    if (h.vendor == null && h.maxEvcMode != null) h.vendor = evc.vendors().get(h.maxEvcMode); // the EVC mode's vendor is a fact
     if (h.vendor == null) {
-      h.unknown.add("cpu");
+      h.unknown.add("cpu.vendor");
       h.vendor = "intel";
-      warnings.add("CPU vendor unknown; set to intel", h.name);
+      if (h.listed) warnings.add("CPU vendor unknown; set to intel and marked unknown", h.name);
     }
     if (h.family == null || h.model == null) {
       if (h.family == null) h.family = 0;
       if (h.model == null) h.model = 0;
-      warnings.add("CPU family/model unknown; set to 0, so cpu.family-model may warn about it", h.name);
+      h.unknown.add("cpu.model");
+      if (h.listed) warnings.add("CPU family/model unknown; set to 0 and marked unknown", h.name);
     }
     if (h.cores == null || h.threads == null || h.mhz == null || h.memoryMb == null) {
       Optional<HostDraft> peer = peers(h).stream().filter(p -> p.cores != null && p.threads != null && p.mhz != null && p.memoryMb != null)
@@ -254,23 +329,28 @@ public final class ImportedInventory {
       if (h.cores == null) {
         h.cores = peer.map(p -> p.cores).orElse(h.threads != null ? h.threads : maxVcpus);
         filled.add("cores");
+        h.unknown.add("cpu.cores");
       }
       if (h.threads == null) {
-        h.threads = peer.map(p -> p.threads).orElse(h.cores);
+        // Its own cores are a lower bound; a peer's thread count would pass as this host's.
+        h.threads = !filled.contains("cores") ? h.cores : peer.map(p -> p.threads).orElse(h.cores);
         filled.add("threads");
+        h.unknown.add("cpu.threads");
       }
       if (h.mhz == null) {
         h.mhz = peer.map(p -> p.mhz).orElse(DEFAULT_MHZ);
         filled.add("MHz");
+        h.unknown.add("cpu.mhz");
       }
       if (h.memoryMb == null) {
         h.memoryMb = peer.map(p -> p.memoryMb).orElse(Math.max(vmMemory, 1024));
         filled.add("memory");
+        h.unknown.add("memoryMb");
       }
-      if (filled.contains("memory")) h.unknown.add("memoryMb");
-      if (filled.size() > (filled.contains("memory") ? 1 : 0)) h.unknown.add("cpu");
-      warnings.add("CPU/memory size (" + String.join(", ", filled) + ") unknown; "
-          + (peer.isPresent() ? "copied from the smallest host of its cluster" : "set to fit the VMs on it, " + DEFAULT_MHZ + " MHz"), h.name);
+      // A host the source does not list was already reported once, with "defaults for the rest".
+      if (h.listed) warnings.add("CPU/memory size (" + String.join(", ", filled) + ") unknown; "
+          + (peer.isPresent() ? "copied from the smallest host of its cluster" : "set to fit the VMs on it, " + DEFAULT_MHZ + " MHz")
+          + " and marked unknown", h.name);
     }
     h.cores = Math.max(1, h.cores);
     h.threads = Math.max(h.cores, h.threads);
@@ -377,11 +457,22 @@ public final class ImportedInventory {
     return key;
   }
 
-  /** "VMware ESXi 8.0.2 build-22380479" or "8.0.2" → "8.0.2"; null when no version is in it. */
+  private static final Pattern VERSION_IN_TEXT = Pattern.compile("(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{1,2}))?(?![\\d])");
+  private static final Pattern UPDATE_IN_TEXT = Pattern.compile("(?i)\\b(?:update\\s*|u)(\\d{1,2})\\b");
+
+  /**
+   * "VMware ESXi 8.0.2 build-22380479", "8.0.2" → "8.0.2"; "VMware ESXi 7.0 Update 3" or "7.0 U3"
+   * → "7.0.3"; "8.0" → "8.0.0" (GA). Null when no version is in it.
+   */
   public static String esxiVersion(String text) {
     if (text == null) return null;
-    java.util.regex.Matcher m = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{1,2}))?").matcher(text);
+    java.util.regex.Matcher m = VERSION_IN_TEXT.matcher(text);
     if (!m.find()) return null;
-    return m.group(1) + "." + m.group(2) + "." + (m.group(3) == null ? "0" : m.group(3));
+    String update = m.group(3);
+    if (update == null) {
+      java.util.regex.Matcher u = UPDATE_IN_TEXT.matcher(text.substring(m.end()));
+      update = u.find() ? u.group(1) : "0";
+    }
+    return m.group(1) + "." + m.group(2) + "." + update;
   }
 }

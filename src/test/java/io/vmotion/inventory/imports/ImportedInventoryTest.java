@@ -22,7 +22,9 @@ class ImportedInventoryTest {
   void esxi_versions_are_found_in_product_strings() {
     assertThat(ImportedInventory.esxiVersion("VMware ESXi 8.0.2 build-22380479")).isEqualTo("8.0.2");
     assertThat(ImportedInventory.esxiVersion("8.0")).isEqualTo("8.0.0");
-    assertThat(ImportedInventory.esxiVersion("VMware ESXi 7.0 Update 3")).isEqualTo("7.0.0");
+    assertThat(ImportedInventory.esxiVersion("VMware ESXi 7.0 Update 3")).isEqualTo("7.0.3");
+    assertThat(ImportedInventory.esxiVersion("ESXi 6.7 U2")).isEqualTo("6.7.2");
+    assertThat(ImportedInventory.esxiVersion("VMware ESXi 8.0.3 build-24022510")).isEqualTo("8.0.3");
     assertThat(ImportedInventory.esxiVersion("unknown")).isNull();
   }
 

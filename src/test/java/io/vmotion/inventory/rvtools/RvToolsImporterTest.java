@@ -176,13 +176,17 @@ class RvToolsImporterTest {
       assertThat(n.portGroup()).isEqualTo("pg-web");
       assertThat(n.mac()).isEqualTo("00:50:56:aa:00:01");
     });
-    assertThat(web.cpuFeatures()).contains(RuleFacts.rules().data().baselines().get("intel-skylake").features());
+    // The VM's own requirement is its minimum EVC mode, with the vendor it implies; not a copy of its features.
+    assertThat(web.minRequiredEvcMode()).isEqualTo("intel-skylake");
+    assertThat(web.cpuVendor()).isEqualTo("intel");
+    assertThat(web.cpuFeatures()).isEmpty();
 
     Vm db = vm(inv, "db-01");
     assertThat(db.guestOs()).isEqualTo("rhel8_64Guest");
     assertThat(db.datastores()).containsExactly("ds-data", "ds-shared");
     assertThat(db.nics()).extracting(n -> n.portGroup()).containsExactly("pg-db", "pg-backup");
     assertThat(db.cpuFeatures()).isEmpty();
+    assertThat(db.minRequiredEvcMode()).isNull();
     assertThat(db.reservation().memoryMb()).isEqualTo(32768);
   }
 
