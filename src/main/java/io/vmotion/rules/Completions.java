@@ -62,7 +62,7 @@ final class Completions {
   /** One target-side completion: the host and what its VMs reserve on it when the move runs. */
   record Target(HostFact host, long cpuReservedMhz, long memoryReservedMb) {}
 
-  /** What the VMs running on a host say of it. */
+  /** What the VMs running on a host say of it (reservations: those known). */
   private record Floor(EsxiVersion version, int threads, long cpuReservedMhz, long memoryReservedMb, Set<String> datastores, Set<String> portGroups) {}
 
   private final Map<String, EvcBaseline> baselines;
@@ -104,6 +104,7 @@ final class Completions {
     Set<List<Integer>> seenModels = new LinkedHashSet<>();
     for (HostFact h : hosts) {
       features.addAll(h.getFeatures());
+      features.addAll(h.getBiosDisabled());
       datastores.addAll(h.getDatastores());
       portGroups.addAll(h.getPortGroups());
       if (!h.host().isUnknown("cpu.model")) seenModels.add(List.of(h.getCpuFamily(), h.getCpuModel()));
@@ -126,10 +127,13 @@ final class Completions {
       long[] extra = null;
       for (VmFact v : on) {
         if (!v.vm().unknown().contains("reservation")) continue;
-        if (extra == null) extra = new long[2];
+        // [0..1]: the most they may add; [2..3]: the defaults the inventory holds for them, which count as none
+        if (extra == null) extra = new long[4];
         long[] most = mostReservation(v, h);
         extra[0] += most[0];
         extra[1] += most[1];
+        extra[2] += v.getCpuReservationMhz();
+        extra[3] += v.getMemoryReservationMb();
       }
       if (extra != null) unknownReservations.put(h.getName(), extra);
     }
@@ -147,8 +151,9 @@ final class Completions {
    */
   private long[] mostReservation(VmFact vm, HostFact host) {
     Floor floor = floors.get(host.getName());
-    long cpuOthers = floor.cpuReservedMhz() - vm.getCpuReservationMhz();
-    long memOthers = floor.memoryReservedMb() - vm.getMemoryReservationMb();
+    boolean own = !vm.vm().unknown().contains("reservation") && vm.isPoweredOn();
+    long cpuOthers = floor.cpuReservedMhz() - (own ? vm.getCpuReservationMhz() : 0);
+    long memOthers = floor.memoryReservedMb() - (own ? vm.getMemoryReservationMb() : 0);
     Host h = host.host();
     long cpu = h.isUnknown("cpu.cores") || h.isUnknown("cpu.mhz") ? UNBOUNDED_RESERVATION : Math.max(0, host.getCpuCapacityMhz() - cpuOthers);
     long memory = vm.vm().unknown().contains("memoryMb") ? UNBOUNDED_RESERVATION : vm.getMemoryMb();
@@ -164,9 +169,11 @@ final class Completions {
     if (hosts == null) return null;
     long[] extra = reservations ? unknownReservations.get(host.getName()) : null;
     List<Target> out = new ArrayList<>();
+    long cpu = extra == null ? cpuReservedMhz : cpuReservedMhz - extra[2];
+    long memory = extra == null ? memoryReservedMb : memoryReservedMb - extra[3];
     for (HostFact h : hosts) {
-      out.add(new Target(h, cpuReservedMhz, memoryReservedMb));
-      if (extra != null) out.add(new Target(h, cpuReservedMhz + extra[0], memoryReservedMb + extra[1]));
+      out.add(new Target(h, cpu, memory));
+      if (extra != null) out.add(new Target(h, cpu + extra[0], memory + extra[1]));
     }
     return out.size() > LIMIT ? null : out;
   }
@@ -183,8 +190,10 @@ final class Completions {
       EsxiVersion min = unknown.contains("hardwareVersion") ? null : hardwareMinEsxi.get(v.getHardwareVersion());
       if (min != null && (version == null || min.compareTo(version) > 0)) version = min;
       if (!unknown.contains("vcpus")) threads = Math.max(threads, v.getVcpus());
-      cpu += v.getCpuReservationMhz();
-      memory += v.getMemoryReservationMb();
+      if (!unknown.contains("reservation")) {
+        cpu += v.getCpuReservationMhz();
+        memory += v.getMemoryReservationMb();
+      }
       if (!unknown.contains("datastores")) ds.addAll(v.getDatastores());
       if (!unknown.contains("nics")) pgs.addAll(v.getPortGroups());
     }

@@ -61,7 +61,7 @@ final class NotChecked {
           }
           if (path.equals("targetUnreservedMemoryMb")) out.add(new Need("target", "memoryMb"));
           // What the target's VMs reserve is unknown where one of them has unknown reservations.
-          if (path.startsWith("target") && path.contains("Reserv")) out.add(new Need("target", Completions.VM_RESERVATIONS));
+          if (path.startsWith("target") && path.toLowerCase(java.util.Locale.ROOT).contains("reserved")) out.add(new Need("target", Completions.VM_RESERVATIONS));
           continue;
         }
         String role = path.substring(0, dot);

@@ -112,6 +112,8 @@ public final class CompletionDomain {
   }
 
   private final List<EsxiVersion> releases;
+  /** Speculation-control features: microcode gives them to a host of any generation. */
+  private final Set<String> speculation;
   private final List<String> editions;
   private final List<EvcBaseline> baselines;
   private final List<HardwareVersion> hardware;
@@ -136,23 +138,15 @@ public final class CompletionDomain {
     this.hardware = List.copyOf(hw);
     this.guests = List.copyOf(go);
     this.baselines = List.copyOf(data.baselines().values());
-    TreeSet<EsxiVersion> all = new TreeSet<>();
-    for (EvcBaseline b : baselines) addRelease(all, b.minEsxi());
-    for (HardwareVersion h : hardware) {
-      addRelease(all, h.minEsxi());
-      addRelease(all, h.maxEsxi());
-    }
-    for (GuestOs g : guests) {
-      addRelease(all, g.minEsxi());
-      addRelease(all, g.maxEsxi());
-    }
-    this.releases = List.copyOf(all);
+    this.releases = data.releases();
+    this.speculation = data.speculationControl();
     this.everyGuest = everyGuest;
     this.seed = seed;
   }
 
   private CompletionDomain(CompletionDomain c, boolean everyGuest, long seed) {
     this.releases = c.releases;
+    this.speculation = c.speculation;
     this.editions = c.editions;
     this.baselines = c.baselines;
     this.hardware = c.hardware;
@@ -175,9 +169,14 @@ public final class CompletionDomain {
     return new CompletionDomain(this, everyGuest, newSeed);
   }
 
-  /** Every distinct ESXi release the rule data mentions (EVC, hardware version and guest OS bounds), oldest first. */
+  /** Every distinct ESXi release the rule data names, oldest first. */
   public List<EsxiVersion> releases() {
     return releases;
+  }
+
+  /** Every guest id of the rule data. */
+  public List<String> guestIds() {
+    return guests.stream().map(GuestOs::guestId).toList();
   }
 
   public List<String> editions() {
@@ -283,7 +282,7 @@ public final class CompletionDomain {
       this.vms = inv.vms().toArray(new Vm[0]);
       names = new TreeSet<>();
       portGroupNames = new TreeSet<>();
-      universe = new TreeSet<>();
+      universe = new TreeSet<>(speculation);
       for (EvcBaseline b : baselines) universe.addAll(b.features());
       for (Host h : hosts) {
         names.addAll(h.datastores());
