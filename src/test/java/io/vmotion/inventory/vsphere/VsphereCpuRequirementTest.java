@@ -36,8 +36,8 @@ class VsphereCpuRequirementTest {
   void upper_case_keys_of_older_esxi_decode_too_and_an_intel_vm_keeps_only_intel_baseline_flags() throws Exception {
     Inventory inv = RuleFacts.readBack(importer.read(VsphereLicensingTest.LICENSED));
     Vm legacy = vm(inv, "legacy-01");
-    // cpuid.RDTSCP is real, but only AMD baselines list rdtscp: an Intel EVC target would never have it.
-    assertThat(legacy.cpuFeatures()).hasValueSatisfying(f -> assertThat(f).containsExactlyInAnyOrder("pni", "ssse3", "nx"));
+    // cpuid.RDTSCP is kept: Intel baselines list rdtscp from Nehalem on.
+    assertThat(legacy.cpuFeatures()).hasValueSatisfying(f -> assertThat(f).containsExactlyInAnyOrder("pni", "ssse3", "nx", "rdtscp"));
     assertThat(legacy.cpuVendor()).isEqualTo("intel");
     assertThat(legacy.minRequiredEvcMode()).isNull();
   }
@@ -84,8 +84,9 @@ class VsphereCpuRequirementTest {
     Host esx1 = host(RuleFacts.readBack(r), "esx-1");
     assertThat(esx1.maxEvcMode()).isEqualTo("intel-icelake");
     assertThat(esx1.cpu().vendor()).isEqualTo("intel");
-    assertThat(esx1.cpu().features()).contains("avx512f", "avx512_vnni", "sha_ni", "fsrm", "erms", "rdtscp", "xsaveopt")
-        .doesNotContain("amx_tile", "pcid"); // capability value 0; no baseline lists pcid
+    // pcid comes with the intel-icelake baseline (Intel baselines list it from Sandy Bridge on); amx_tile has capability value 0.
+    assertThat(esx1.cpu().features()).contains("avx512f", "avx512_vnni", "sha_ni", "fsrm", "erms", "rdtscp", "xsaveopt", "pcid")
+        .doesNotContain("amx_tile");
     assertThat(esx1.unknown()).isEmpty();
     assertThat(r.warnings()).anyMatch(w -> w.contains("Config.FeatureCapability keys with no CPU flag known to vmotion, ignored: cpuid.mystery_bit"));
   }
