@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * An ESXi host as the inventory describes it. {@code unknown} names the fields an import could
- * not learn and filled with a default; checks that need them report "not checked" instead.
+ * not learn and filled with a default; checks decide what the known facts decide and report "not checked" only where an unknown value would change their verdict.
  */
 public record Host(
     String name,

@@ -89,7 +89,7 @@ public record Evaluation(
     }
     for (Finding f : undecidedFindings) {
       if (blocked.contains(f.vm() + "\u0000" + f.target())) continue;
-      for (UnknownFact u : f.unknown()) undecidedBy.computeIfAbsent(f.vm(), k -> new TreeMap<>()).computeIfAbsent(u.label(), k -> new TreeSet<>()).add(f.rule());
+      for (UnknownFact u : f.unknown()) undecidedBy.computeIfAbsent(f.vm(), k -> new TreeMap<>()).computeIfAbsent(u.topic(), k -> new TreeSet<>()).add(f.rule());
     }
     List<CheckedVm> checked = new ArrayList<>();
     for (CheckedVm vm : vms) {

@@ -141,7 +141,7 @@ final class EvaluationBuilder {
             hit.add(c);
             causeRules.computeIfAbsent(c, k -> new TreeSet<>()).add(u.rule());
           }
-          if (!blocked) t.undecidedBy.computeIfAbsent(f.label(), k -> new TreeSet<>()).add(u.rule());
+          if (!blocked) t.undecidedBy.computeIfAbsent(f.topic(), k -> new TreeSet<>()).add(u.rule());
         }
       }
       for (int c : hit) causeMoves.computeIfAbsent(c, k -> new long[1])[0]++;

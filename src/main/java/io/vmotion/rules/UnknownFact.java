@@ -34,6 +34,14 @@ public record UnknownFact(String role, String field) implements Comparable<Unkno
     };
   }
 
+  /** How a VM's one-line summary groups the fact: a host's cores, threads and clock are its CPU size. */
+  public String topic() {
+    return switch (field) {
+      case "cpu.cores", "cpu.threads", "cpu.mhz" -> "CPU size";
+      default -> label();
+    };
+  }
+
   @Override
   public int compareTo(UnknownFact o) {
     int c = role.compareTo(o.role);

@@ -274,7 +274,7 @@ public final class ImportedInventory {
       }
       warnings.add((datastores && portGroups ? "datastores and port groups" : datastores ? "datastores" : "port groups")
           + " unknown; given those its cluster's VMs use, so " + (datastores ? "storage.shared" : "")
-          + (datastores && portGroups ? " and " : "") + (portGroups ? "network.port-group" : "") + " is not really checked", h.name);
+          + (datastores && portGroups ? " and " : "") + (portGroups ? "network.port-group" : "") + " decides only what the known facts decide", h.name);
     }
     if (h.version != null && !VERSION.matcher(h.version).matches()) {
       warnings.add("ESXi version \"" + h.version + "\" not understood", h.name);
@@ -290,7 +290,7 @@ public final class ImportedInventory {
       h.unknown.add("version");
     }
     if (h.license == null) {
-      warnings.add("license unknown; set to \"" + DEFAULT_LICENSE + "\" (all features), so license.vmotion is not really checked", h.name);
+      warnings.add("license unknown; set to \"" + DEFAULT_LICENSE + "\" (all features), so license.vmotion decides only what the known facts decide", h.name);
       h.license = DEFAULT_LICENSE;
       h.unknown.add("license");
     }
@@ -358,7 +358,7 @@ public final class ImportedInventory {
     if (h.vmotionNics == null) {
       h.vmotionNics = new ArrayList<>(List.of(new HostDraft.NicDraft("unknown", DEFAULT_VMOTION_MBPS, null)));
       h.unknown.add("vmotionNics");
-      warnings.add("vMotion VMkernel adapter unknown; assumed one of " + DEFAULT_VMOTION_MBPS + " Mbit/s named \"unknown\", so network.vmotion-nic is not really checked", h.name);
+      warnings.add("vMotion VMkernel adapter unknown; assumed one of " + DEFAULT_VMOTION_MBPS + " Mbit/s named \"unknown\", so network.vmotion-nic decides only what the known facts decide", h.name);
     }
     if (h.state == null) h.state = "connected";
     if (h.maintenanceMode == null) h.maintenanceMode = false;
@@ -407,7 +407,7 @@ public final class ImportedInventory {
     }
     o.put("hardwareVersion", v.hardwareVersion);
     if (v.guestOs == null || v.guestOs.isBlank()) {
-      warnings.add("guest OS id unknown; set to \"" + DEFAULT_GUEST + "\", so vm.guest-os is not really checked", v.name);
+      warnings.add("guest OS id unknown; set to \"" + DEFAULT_GUEST + "\", so vm.guest-os decides only what the known facts decide", v.name);
       v.guestOs = DEFAULT_GUEST;
       v.unknown.add("guestOs");
     }

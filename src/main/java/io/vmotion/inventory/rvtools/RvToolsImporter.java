@@ -752,7 +752,7 @@ public final class RvToolsImporter {
       }
       if (all != null) for (VmDraft d : inv.vms()) datastoreGap(d, all);
       if (!datastoreGaps.isEmpty()) {
-        datastoreGaps.keySet().forEach(d -> warnings.add("datastores incomplete; marked unknown, so storage.shared is not really checked", d.name));
+        datastoreGaps.keySet().forEach(d -> warnings.add("datastores incomplete; marked unknown, so storage.shared decides only what the known facts decide", d.name));
       }
     }
 
@@ -794,7 +794,7 @@ public final class RvToolsImporter {
         }
       }
       if (cols.isEmpty() && tabGap != null && vInfo != null) {
-        warnings.add("tab vInfo: no \"Network #1\" columns either; VM networks are unknown, so network.port-group is not checked");
+        warnings.add("tab vInfo: no \"Network #1\" columns either; VM networks are unknown, so network.port-group decides only what the known facts decide");
       }
       if (vm != null && !vm.missing() && !cols.isEmpty()) {
         for (Row r : vInfo.rows()) {
@@ -868,14 +868,14 @@ public final class RvToolsImporter {
       }
       List<Cause> gaps = new ArrayList<>();
       if (vPort == null && dvPort == null) {
-        warnings.add("tabs vPort and dvPort missing; each host is given the networks its cluster's VMs use, so network.port-group is not checked");
+        warnings.add("tabs vPort and dvPort missing; each host is given the networks its cluster's VMs use, so network.port-group decides only what the known facts decide");
         gaps.add(new Cause("tabs vPort and dvPort are missing", "export tabs vPort and dvPort too (RVTools: File > Export all to Excel)"));
       } else {
         if (vPortGap != null) gaps.add(vPortGap);
         if (dvPortGap != null) gaps.add(dvPortGap);
         if (!gaps.isEmpty()) {
           warnings.add("standard or distributed port groups per host unknown; each host is also given the networks its cluster's VMs use, "
-              + "so network.port-group is not checked");
+              + "so network.port-group decides only what the known facts decide");
         }
       }
       gaps.addAll(memberGaps);
@@ -959,12 +959,12 @@ public final class RvToolsImporter {
       if (mappingGap != null) {
         if (!multipath) {
           warnings.add("no datastore-to-host mapping (vDatastore \"Hosts\" or vMultiPath); each host is given the datastores its cluster's VMs use, "
-              + "so storage.shared is not checked");
+              + "so storage.shared decides only what the known facts decide");
           gaps.add(mp == null && t == null ? new Cause("tabs vDatastore and vMultiPath are missing", "export tab vDatastore too (RVTools: File > Export all to Excel)")
               : mappingGap);
         } else {
           warnings.add("datastores per host come from vMultiPath only (block storage: no NFS or vSAN datastores); each host is also given "
-              + "the datastores its cluster's VMs use, so storage.shared is not checked");
+              + "the datastores its cluster's VMs use, so storage.shared decides only what the known facts decide");
           gaps.add(mappingGap);
         }
       }
