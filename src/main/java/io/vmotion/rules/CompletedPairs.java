@@ -37,6 +37,9 @@ final class CompletedPairs {
   private final HostFact[] hosts;
   private final int[] sourceOf;
   private final long[][] reserved;
+  /** The shared evaluation's keys per VM and host, which sum up a side with no unknown fact. */
+  private final int[] plainVmKey;
+  private final int[] plainHostKey;
 
   private final int[] vmSig;
   private final Map<List<Object>, Integer> vmSigs = new HashMap<>();
@@ -59,7 +62,8 @@ final class CompletedPairs {
   private int[] firstStandIn;
 
   CompletedPairs(RuleInfo rule, List<NotChecked.Need> needs, List<MoveProperty> vmSide, List<MoveProperty> targetSide,
-      List<MoveProperty> within, Completions completions, VmFact[] vms, HostFact[] hosts, int[] sourceOf, long[][] reserved) {
+      List<MoveProperty> within, Completions completions, VmFact[] vms, HostFact[] hosts, int[] sourceOf, long[][] reserved,
+      int[] plainVmKey, int[] plainHostKey) {
     this.rule = rule;
     this.needs = needs;
     this.names = NameUse.of(rule);
@@ -71,6 +75,8 @@ final class CompletedPairs {
     this.hosts = hosts;
     this.sourceOf = sourceOf;
     this.reserved = reserved;
+    this.plainVmKey = plainVmKey;
+    this.plainHostKey = plainHostKey;
     this.vmSig = new int[vms.length];
     this.hostSig = new int[hosts.length];
     Arrays.fill(vmSig, -1);
@@ -80,6 +86,11 @@ final class CompletedPairs {
 
   /** Pass 1: makes sure every move of VM {@code v} to {@code targets} where a fact is unknown has a slot. */
   void visit(int v, int[] targets, boolean[] hostUnknown, boolean vmUnknown) {
+    if (!vmUnknown) {
+      boolean any = false;
+      for (int t : targets) any |= hostUnknown[t];
+      if (!any) return;
+    }
     int vs = vmSummary(v);
     if (!visited.add(((long) vs << 32) | sourceOf[v])) return;
     Map<List<Object>, Integer> byPair = pairs.get(vs);
@@ -160,7 +171,15 @@ final class CompletedPairs {
     key.add(facts);
     List<Set<Object>> unions = new ArrayList<>();
     for (int c = 0; c < within.size(); c++) unions.add(new TreeSet<>());
-    if (completed == null) {
+    if (facts.isEmpty()) {
+      // Nothing unknown: the VM is what the shared evaluation's key says, its sets its own.
+      key.add(plainVmKey[v]);
+      Move m = new Move(vm, source, source, 0, 0, 0);
+      for (int w = 0; w < within.size(); w++) {
+        Object set = within.get(w).within().value(m);
+        if (set != null) unions.get(w).addAll((Collection<?>) set);
+      }
+    } else if (completed == null) {
       key.add(v); // too many completions: this VM is "not checked" on its own
     } else {
       for (Completions.VmSide c : completed) {
@@ -195,7 +214,9 @@ final class CompletedPairs {
     ownCompletions.set(t, completed);
     List<Object> key = new ArrayList<>();
     key.add(facts);
-    if (completed == null) {
+    if (facts.isEmpty()) {
+      key.add(plainHostKey[t]);
+    } else if (completed == null) {
       key.add(t);
     } else {
       VmFact any = vms[0];

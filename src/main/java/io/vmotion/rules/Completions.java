@@ -114,8 +114,10 @@ final class Completions {
     datastores.add(FRESH);
     portGroups.add(FRESH);
     Map<String, List<VmFact>> running = new HashMap<>();
+    // VMs that use their host's features share its set: add each set once.
+    Set<Set<String>> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (VmFact v : vms) {
-      features.addAll(v.getCpuFeatures());
+      if (seen.add(v.getCpuFeatures())) features.addAll(v.getCpuFeatures());
       datastores.addAll(v.getDatastores());
       portGroups.addAll(v.getPortGroups());
       if (v.isPoweredOn()) running.computeIfAbsent(v.getHost(), k -> new ArrayList<>()).add(v);

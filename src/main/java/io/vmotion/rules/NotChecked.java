@@ -78,6 +78,7 @@ final class NotChecked {
    * read off its host is unknown where that host's CPU is: it is named as the source's fact.
    */
   static List<UnknownFact> vmSide(List<Need> needs, VmFact vm, HostFact source) {
+    if (needs.isEmpty() || (vm.vm().unknown().isEmpty() && source.getUnknown().isEmpty())) return List.of();
     Set<UnknownFact> out = new TreeSet<>();
     for (Need n : needs) {
       if (n.role().equals("source")) {
@@ -103,6 +104,7 @@ final class NotChecked {
   }
 
   static List<UnknownFact> targetSide(List<Need> needs, HostFact target, Completions completions) {
+    if (needs.isEmpty() || (target.getUnknown().isEmpty() && !completions.reservationsUnknown(target.getName()))) return List.of();
     Set<UnknownFact> out = new TreeSet<>();
     for (Need n : needs) {
       if (!n.role().equals("target")) continue;

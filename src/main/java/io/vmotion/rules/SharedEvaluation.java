@@ -414,9 +414,6 @@ final class SharedEvaluation {
         case MOVE -> { } // the plan step: always 0 outside a plan
       }
     }
-    if (anyUnknown) {
-      t.completed = new CompletedPairs(rule, t.needs, t.vmSide, t.targetSide, t.within, completions, vms, hosts, sourceOf, reserved);
-    }
     List<int[]> vmColumns = new ArrayList<>();
     for (MoveProperty p : t.vmSide) vmColumns.add(ids(p));
     List<int[]> hostColumns = new ArrayList<>();
@@ -427,6 +424,10 @@ final class SharedEvaluation {
     t.vmKeys = count[0];
     t.hostKey = keys(hostColumns, hosts.length, count, null);
     t.hostKeyCount = count[0];
+    if (anyUnknown) {
+      t.completed = new CompletedPairs(rule, t.needs, t.vmSide, t.targetSide, t.within, completions, vms, hosts, sourceOf, reserved,
+          t.vmKey, t.hostKey);
+    }
     t.results = new int[t.vmKeys][];
     if (!t.within.isEmpty()) {
       t.hostKeyPerVmKey = new int[t.vmKeys][];
