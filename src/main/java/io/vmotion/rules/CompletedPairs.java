@@ -105,14 +105,25 @@ final class CompletedPairs {
     }
   }
 
+  /** Without "within", a slot per VM summary and host summary: pass 2 looks it up in arrays. */
+  private int[][] slotOf;
+
   /** Pass 2: the verdict on the move of VM {@code v} to host {@code t}, a move pass 1 visited. */
   List<Outcome> decision(int v, int t) {
     int vs = vmSig[v];
+    if (slotOf != null) return decisions.get(slotOf[vs][hostSig[t]]);
     return decisions.get(pairs.get(vs).get(pairKey(vs, t)));
   }
 
   /** The stand-in moves of every slot: each slot's completions, VM side by target side. */
   void standIns(List<Move> out, Map<Move, String> owner) {
+    if (within.isEmpty()) {
+      slotOf = new int[pairs.size()][hostSigs.size()];
+      for (int vs = 0; vs < pairs.size(); vs++) {
+        java.util.Arrays.fill(slotOf[vs], -1);
+        for (Map.Entry<List<Object>, Integer> e : pairs.get(vs).entrySet()) slotOf[vs][(Integer) e.getKey().get(0)] = e.getValue();
+      }
+    }
     standIns = new ArrayList<>();
     firstStandIn = new int[slots.size()];
     for (int s = 0; s < slots.size(); s++) {

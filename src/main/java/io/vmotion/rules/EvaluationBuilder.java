@@ -32,7 +32,8 @@ final class EvaluationBuilder {
     int cleanCount;
     int undecidedCount;
     final TreeMap<String, Integer> blockedBy = new TreeMap<>();
-    final TreeMap<String, SortedSet<String>> undecidedBy = new TreeMap<>();
+    /** Sorted when built: the same few entries are added for each of thousands of undecided moves. */
+    final java.util.HashMap<String, Set<String>> undecidedBy = new java.util.HashMap<>();
 
     VmTally(String name, String host) {
       this.name = name;
@@ -48,7 +49,7 @@ final class EvaluationBuilder {
   private long pairs;
   private long undecidedMoves;
   /** Per cause: the rules it kept from deciding, and the moves it left undecided. */
-  private final Map<Integer, Set<String>> causeRules = new TreeMap<>();
+  private final Map<Integer, Set<String>> causeRules = new java.util.HashMap<>();
   private final Map<Integer, long[]> causeMoves = new TreeMap<>();
 
   EvaluationBuilder(boolean keepPairs) {
@@ -72,7 +73,7 @@ final class EvaluationBuilder {
     for (int i = 0; i < severities.length; i++) severities[i] += part.severities[i];
     pairs += part.pairs;
     undecidedMoves += part.undecidedMoves;
-    part.causeRules.forEach((c, r) -> causeRules.computeIfAbsent(c, k -> new TreeSet<>()).addAll(r));
+    part.causeRules.forEach((c, r) -> causeRules.computeIfAbsent(c, k -> new java.util.HashSet<>()).addAll(r));
     part.causeMoves.forEach((c, n) -> causeMoves.computeIfAbsent(c, k -> new long[1])[0] += n[0]);
   }
 
@@ -81,19 +82,43 @@ final class EvaluationBuilder {
   }
 
   /**
-   * One move as a summary counts it, with no finding kept: whether an error blocks it, whether it
-   * has a warning, and what it leaves undecided.
+   * A VM's moves as a summary counts them, with no finding kept: how many targets, how many are
+   * compatible and how many of those clean, how many undecided, and per rule how many it blocks.
+   * Its undecided moves come through {@link #undecided} first.
    */
-  void counted(String vm, String host, String target, boolean blocked, boolean warned, List<Undecided> undecided) {
-    pairs++;
+  void counted(String vm, String host, int targets, int compatible, int clean, int undecided, SortedMap<String, Integer> blockedBy) {
     VmTally t = vms.computeIfAbsent(vm, k -> new VmTally(vm, host));
-    t.targetCount++;
-    classify(t, target, blocked, warned, undecided, host, vm);
+    pairs += targets;
+    t.targetCount += targets;
+    t.compatibleCount += compatible;
+    t.cleanCount += clean;
+    t.undecidedCount += undecided;
+    blockedBy.forEach((rule, n) -> t.blockedBy.merge(rule, n, Integer::sum));
   }
 
-  void blockedBy(String vm, String host, SortedMap<String, Integer> blockedBy) {
+  /** One move some rule leaves undecided: counts it against the causes, and (when no error blocks it) the VM's line. */
+  void undecided(String vm, String host, String target, boolean blocked, List<Undecided> undecided) {
     VmTally t = vms.computeIfAbsent(vm, k -> new VmTally(vm, host));
-    blockedBy.forEach((rule, n) -> t.blockedBy.merge(rule, n, Integer::sum));
+    undecidedMoves++;
+    // A move counts once per cause, however many of its rules and facts the cause touches.
+    int[] hit = new int[4];
+    int hits = 0;
+    for (Undecided u : undecided) {
+      for (UnknownFact f : u.facts()) {
+        int c = causes.of(f, vm, host, target);
+        if (c >= 0) {
+          boolean seen = false;
+          for (int i = 0; i < hits; i++) seen |= hit[i] == c;
+          if (!seen) {
+            if (hits == hit.length) hit = java.util.Arrays.copyOf(hit, hits * 2);
+            hit[hits++] = c;
+          }
+          causeRules.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(u.rule());
+        }
+        if (!blocked) t.undecidedBy.computeIfAbsent(f.topic(), k -> new java.util.HashSet<>(4)).add(u.rule());
+      }
+    }
+    for (int i = 0; i < hits; i++) causeMoves.computeIfAbsent(hit[i], k -> new long[1])[0]++;
   }
 
   void severities(long[] counts) {
@@ -131,21 +156,7 @@ final class EvaluationBuilder {
   }
 
   private void classify(VmTally t, String target, boolean blocked, boolean warned, List<Undecided> undecided, String host, String vm) {
-    if (!undecided.isEmpty()) {
-      undecidedMoves++;
-      Set<Integer> hit = new TreeSet<>();
-      for (Undecided u : undecided) {
-        for (UnknownFact f : u.facts()) {
-          int c = causes.of(f, vm, host, target);
-          if (c >= 0) {
-            hit.add(c);
-            causeRules.computeIfAbsent(c, k -> new TreeSet<>()).add(u.rule());
-          }
-          if (!blocked) t.undecidedBy.computeIfAbsent(f.topic(), k -> new TreeSet<>()).add(u.rule());
-        }
-      }
-      for (int c : hit) causeMoves.computeIfAbsent(c, k -> new long[1])[0]++;
-    }
+    if (!undecided.isEmpty()) undecided(vm, host, target, blocked, undecided);
     if (blocked) return;
     if (!undecided.isEmpty()) {
       t.undecidedCount++;
@@ -167,8 +178,10 @@ final class EvaluationBuilder {
       compatible.sort(null);
       List<String> undecided = new ArrayList<>(t.undecided);
       undecided.sort(null);
+      TreeMap<String, SortedSet<String>> undecidedBy = new TreeMap<>();
+      t.undecidedBy.forEach((topic, rules) -> undecidedBy.put(topic, new TreeSet<>(rules)));
       checked.add(new CheckedVm(t.name, t.host, targets, compatible, undecided, t.targetCount, t.compatibleCount, t.cleanCount,
-          t.undecidedCount, t.blockedBy, t.undecidedBy));
+          t.undecidedCount, t.blockedBy, undecidedBy));
     });
     return new Evaluation(List.copyOf(findings), List.copyOf(checked), pairs,
         severities[Severity.ERROR.ordinal()], severities[Severity.WARNING.ordinal()], severities[Severity.INFO.ordinal()], 0,
@@ -183,7 +196,7 @@ final class EvaluationBuilder {
       UnknownCauses.Cause c = all.get(i);
       long moves = causeMoves.getOrDefault(i, new long[1])[0];
       out.add(new UnknownSummary(c.cause(), c.fix(), List.copyOf(c.hostFields()), List.copyOf(c.vmFields()), c.hosts().size(), c.vms().size(),
-          List.copyOf(causeRules.getOrDefault(i, Set.of())), moves));
+          List.copyOf(new TreeSet<>(causeRules.getOrDefault(i, Set.of()))), moves));
     }
     out.sort(Comparator.comparingLong(UnknownSummary::undecidedMoves).reversed().thenComparing(UnknownSummary::cause));
     return out;

@@ -381,8 +381,21 @@ final class SharedEvaluation {
       }
       String vm = vms[v].getName();
       String source = hosts[sourceOf[v]].getName();
-      for (int i = 0; i < targets.length; i++) out.counted(vm, source, hosts[targets[i]].getName(), blocked[i], warned[i], undecided.get(i));
-      out.blockedBy(vm, source, blockedBy);
+      int compatible = 0;
+      int clean = 0;
+      int open = 0;
+      for (int i = 0; i < targets.length; i++) {
+        boolean undecidedHere = !undecided.get(i).isEmpty();
+        if (undecidedHere) out.undecided(vm, source, hosts[targets[i]].getName(), blocked[i], undecided.get(i));
+        if (blocked[i]) continue;
+        if (undecidedHere) {
+          open++;
+        } else {
+          compatible++;
+          if (!warned[i]) clean++;
+        }
+      }
+      out.counted(vm, source, targets.length, compatible, clean, open, blockedBy);
       progress.update("counting moves", progressed.addAndGet(targets.length), total);
     }
     out.severities(severities);

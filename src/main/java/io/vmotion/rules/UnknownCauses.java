@@ -23,7 +23,9 @@ final class UnknownCauses {
   record Cause(String cause, String fix, Set<String> hostFields, Set<String> vmFields, Set<String> hosts, Set<String> vms) {}
 
   private final List<Cause> causes = new ArrayList<>();
-  private final Map<String, Integer> byFact = new HashMap<>();
+  /** Cause per fact: kind (host or vm) and field, then name; nested so that a lookup builds no key. */
+  private final Map<String, Map<String, Integer>> hostFacts = new HashMap<>();
+  private final Map<String, Map<String, Integer>> vmFacts = new HashMap<>();
   /** Per host, a powered-on VM there whose reservations are unknown: the cause of its VMs' reservations being unknown. */
   private final Map<String, String> unknownReserver = new HashMap<>();
 
@@ -33,20 +35,20 @@ final class UnknownCauses {
     for (UnknownCause c : inventory.unknownCauses()) {
       int id = causes.size();
       causes.add(new Cause(c.cause(), c.fix(), new TreeSet<>(c.hostFields()), new TreeSet<>(c.vmFields()), new TreeSet<>(c.hosts()), new TreeSet<>(c.vms())));
-      for (String h : c.hosts()) for (String f : c.hostFields()) byFact.putIfAbsent(key("host", h, f), id);
-      for (String v : c.vms()) for (String f : c.vmFields()) byFact.putIfAbsent(key("vm", v, f), id);
+      for (String h : c.hosts()) for (String f : c.hostFields()) hostFacts.computeIfAbsent(f, k -> new HashMap<>()).putIfAbsent(h, id);
+      for (String v : c.vms()) for (String f : c.vmFields()) vmFacts.computeIfAbsent(f, k -> new HashMap<>()).putIfAbsent(v, id);
     }
     Map<String, Integer> generic = new LinkedHashMap<>();
     for (Host h : inventory.hosts()) {
       for (String f : new TreeSet<>(h.unknown())) {
-        Integer id = byFact.get(key("host", h.name(), f));
+        Integer id = lookup(hostFacts, f, h.name());
         if (id == null) {
           id = generic.computeIfAbsent("host:" + f, k -> {
             causes.add(new Cause("host " + new UnknownFact("target", f).label() + " marked unknown in the inventory", null,
                 new TreeSet<>(Set.of(f)), new TreeSet<>(), new TreeSet<>(), new TreeSet<>()));
             return causes.size() - 1;
           });
-          byFact.put(key("host", h.name(), f), id);
+          hostFacts.computeIfAbsent(f, k -> new HashMap<>()).put(h.name(), id);
         }
         causes.get(id).hosts().add(h.name());
       }
@@ -54,22 +56,23 @@ final class UnknownCauses {
     for (Vm v : inventory.vms()) {
       if (v.poweredOn() && v.unknown().contains("reservation")) unknownReserver.putIfAbsent(v.host(), v.name());
       for (String f : new TreeSet<>(v.unknown())) {
-        Integer id = byFact.get(key("vm", v.name(), f));
+        Integer id = lookup(vmFacts, f, v.name());
         if (id == null) {
           id = generic.computeIfAbsent("vm:" + f, k -> {
             causes.add(new Cause("VM " + new UnknownFact("vm", f).label() + " marked unknown in the inventory", null,
                 new TreeSet<>(), new TreeSet<>(Set.of(f)), new TreeSet<>(), new TreeSet<>()));
             return causes.size() - 1;
           });
-          byFact.put(key("vm", v.name(), f), id);
+          vmFacts.computeIfAbsent(f, k -> new HashMap<>()).put(v.name(), id);
         }
         causes.get(id).vms().add(v.name());
       }
     }
   }
 
-  private static String key(String kind, String name, String field) {
-    return kind + "\u0000" + name + "\u0000" + field;
+  private static Integer lookup(Map<String, Map<String, Integer>> facts, String field, String name) {
+    Map<String, Integer> byName = facts.get(field);
+    return byName == null ? null : byName.get(name);
   }
 
   List<Cause> all() {
@@ -86,10 +89,12 @@ final class UnknownCauses {
     };
     if (f.field().equals(Completions.VM_RESERVATIONS)) {
       String reserver = unknownReserver.get(name);
-      return reserver == null ? -1 : byFact.getOrDefault(key("vm", reserver, "reservation"), -1);
+      Integer id = reserver == null ? null : lookup(vmFacts, "reservation", reserver);
+      return id == null ? -1 : id;
     }
-    Integer id = byFact.get(key(kind, name, f.field()));
-    if (id == null && f.field().startsWith("cpu.")) id = byFact.get(key(kind, name, "cpu"));
+    Map<String, Map<String, Integer>> facts = kind.equals("vm") ? vmFacts : hostFacts;
+    Integer id = lookup(facts, f.field(), name);
+    if (id == null && f.field().startsWith("cpu.")) id = lookup(facts, "cpu", name);
     return id == null ? -1 : id;
   }
 }
