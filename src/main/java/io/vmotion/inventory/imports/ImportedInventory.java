@@ -115,8 +115,7 @@ public final class ImportedInventory {
    * the field must also be in the host's unknown list.
    */
   public void hostCause(String cause, String fix, String field, String host) {
-    CauseDraft c = causes.computeIfAbsent(cause, k -> new CauseDraft());
-    if (c.fix == null) c.fix = fix;
+    CauseDraft c = cause(cause, fix);
     c.hostFields.add(field);
     c.hosts.add(host);
     hostCaused.add(host + "\0" + field);
@@ -124,11 +123,17 @@ public final class ImportedInventory {
 
   /** As {@link #hostCause}, for a VM's field. */
   public void vmCause(String cause, String fix, String field, String vm) {
-    CauseDraft c = causes.computeIfAbsent(cause, k -> new CauseDraft());
-    if (c.fix == null) c.fix = fix;
+    CauseDraft c = cause(cause, fix);
     c.vmFields.add(field);
     c.vms.add(vm);
     vmCaused.add(vm + "\0" + field);
+  }
+
+  /** The draft of a cause; its fix is the first one given. */
+  private CauseDraft cause(String cause, String fix) {
+    CauseDraft c = causes.computeIfAbsent(cause, k -> new CauseDraft());
+    if (c.fix == null) c.fix = fix;
+    return c;
   }
 
   /** Marks a host's field unknown and records why: {@link #hostCause} and the host's unknown list at once. */
