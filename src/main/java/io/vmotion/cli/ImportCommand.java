@@ -83,6 +83,7 @@ final class ImportCommand {
       throw new UsageException("expected 'rvtools FILE.xlsx' or 'vsphere FILE.json', found " + positional);
     }
     Path file = Path.of(positional.get(1));
+    if (cmd.hasOption("output")) AtomicOutput.checkDestination(Path.of(cmd.getOptionValue("output")), List.of(file));
     RuleData rules = RuleBase.builtin().data();
     EvcCatalog evc = catalog(rules);
     InventoryFormat format = detect(file);

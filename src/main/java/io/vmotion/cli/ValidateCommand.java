@@ -107,6 +107,12 @@ final class ValidateCommand {
     List<String> positional = cmd.getArgList();
     if (positional.size() > 1) throw new UsageException("expected at most one inventory, found " + positional.size() + ": " + positional);
 
+    if (cmd.hasOption("output")) {
+      List<Path> inputs = new java.util.ArrayList<>();
+      for (String p : positional) inputs.add(Path.of(p));
+      for (String option : List.of("plan", "waivers")) if (cmd.hasOption(option)) inputs.add(Path.of(cmd.getOptionValue(option)));
+      AtomicOutput.checkDestination(Path.of(cmd.getOptionValue("output")), inputs);
+    }
     Waivers waivers = cmd.hasOption("waivers") ? Waivers.read(Path.of(cmd.getOptionValue("waivers"))) : Waivers.none();
     Timings timings = new Timings(err);
     // The rules compile on another core while the inventory is read: each takes seconds at scale.
