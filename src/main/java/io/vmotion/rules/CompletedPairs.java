@@ -159,18 +159,15 @@ final class CompletedPairs {
       List<UnknownFact> facts = new ArrayList<>(vmFacts.get(vs));
       facts.addAll(hostFacts.get(hostSig[t]));
       facts.sort(null);
-      VmFact vm = vms[firstVm(vs)];
-      Move named = names.standIn(vm, hosts[sourceOf[firstVm(vs)]], hosts[t], 0, 0, 0);
+      int v = firstVm.get(vs);
+      Move named = names.standIn(vms[v], hosts[sourceOf[v]], hosts[t], 0, 0, 0);
       decisions.set(s, NotChecked.decide(rule, completed, facts, named));
     }
     standIns = null;
   }
 
-  private final Map<Integer, Integer> firstVm = new HashMap<>();
-
-  private int firstVm(int vs) {
-    return firstVm.get(vs);
-  }
+  /** Per VM summary, the first VM that has it. */
+  private final List<Integer> firstVm = new ArrayList<>();
 
   private int vmSummary(int v) {
     if (vmSig[v] >= 0) return vmSig[v];
@@ -195,8 +192,9 @@ final class CompletedPairs {
     } else {
       for (Completions.VmSide c : completed) {
         Move m = new Move(c.vm(), c.source(), c.source(), 0, 0, 0);
+        Move standIn = names.standIn(c.vm(), c.source(), c.source(), 0, 0, 0);
         List<Object> values = new ArrayList<>(vmSide.size());
-        for (MoveProperty p : vmSide) values.add(p.value(names.standIn(c.vm(), c.source(), c.source(), 0, 0, 0)));
+        for (MoveProperty p : vmSide) values.add(p.value(standIn));
         key.add(values);
         for (int w = 0; w < within.size(); w++) {
           Object set = within.get(w).within().value(m);
@@ -212,7 +210,7 @@ final class CompletedPairs {
       vmFacts.add(facts);
       vmUnions.add(unions);
       pairs.add(new HashMap<>());
-      firstVm.put(id, v);
+      firstVm.add(v);
     }
     return vmSig[v] = id;
   }
