@@ -1,6 +1,7 @@
 package io.vmotion.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vmotion.app.AnyInventory;
 import io.vmotion.inventory.InvalidInputException;
 import io.vmotion.inventory.Inventory;
 import io.vmotion.inventory.InventoryReader;
@@ -85,12 +86,12 @@ final class ImportCommand {
     Path file = Path.of(positional.get(1));
     if (cmd.hasOption("output")) AtomicOutput.checkDestination(Path.of(cmd.getOptionValue("output")), List.of(file));
     RuleData rules = RuleBase.builtin().data();
-    EvcCatalog evc = catalog(rules);
-    InventoryFormat format = detect(file);
+    EvcCatalog evc = AnyInventory.catalog(rules);
+    InventoryFormat format = AnyInventory.detect(file);
     ImportResult result;
     if (positional.get(0).equals("rvtools")) {
-      if (format != InventoryFormat.XLSX) throw notWorkbook(file, format);
-      result = new RvToolsImporter(evc, guestLabels(rules)).read(file);
+      if (format != InventoryFormat.XLSX) throw AnyInventory.notWorkbook(file, format);
+      result = new RvToolsImporter(evc, AnyInventory.guestLabels(rules)).read(file);
     } else {
       if (format == InventoryFormat.XLSX) {
         throw InvalidInputException.of(file.toString(), "this is an Excel workbook; use 'vmotion import rvtools " + file + "'");
@@ -98,7 +99,7 @@ final class ImportCommand {
       result = new VsphereImporter(evc).read(file);
     }
     result.warnings().forEach(err::println);
-    requireSomethingToCheck(result, file, cmd.hasOption("allow-empty"), err, "import");
+    AnyInventory.requireSomethingToCheck(result, file, cmd.hasOption("allow-empty"), err, "import");
     String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.inventory()) + "\n";
     if (cmd.hasOption("output")) {
       // Whole or not at all, as reports are: an interrupted import never leaves half an inventory.
@@ -110,90 +111,6 @@ final class ImportCommand {
       out.flush();
     }
     return Main.OK;
-  }
-
-  /**
-   * The hook of {@code vmotion validate}: reads an inventory v1 file as before, or imports an
-   * RVTools workbook or a vSphere dump first (told apart by content), printing the import's
-   * warnings to {@code err}.
-   */
-  static Inventory readAnyFormat(RuleData rules, InventoryReader reader, Path file, PrintStream err)
-      throws InvalidInputException, IOException {
-    return readAnyFormat(rules, reader, file, err, false);
-  }
-
-  /**
-   * As {@link #readAnyFormat(RuleData, InventoryReader, Path, PrintStream)}; an import that yields
-   * no VM, or no powered-on VM, is refused (exit 2) unless {@code allowEmpty}.
-   */
-  static Inventory readAnyFormat(RuleData rules, InventoryReader reader, Path file, PrintStream err, boolean allowEmpty)
-      throws InvalidInputException, IOException {
-    InventoryFormat format = Files.exists(file) ? detect(file) : InventoryFormat.INVENTORY_V1;
-    ImportResult result;
-    switch (format) {
-      case XLSX -> result = new RvToolsImporter(catalog(rules), guestLabels(rules)).read(file);
-      case VSPHERE_JSON -> result = new VsphereImporter(catalog(rules)).read(file);
-      case OTHER_ZIP -> throw notWorkbook(file, format);
-      default -> {
-        return reader.read(file);
-      }
-    }
-    result.warnings().forEach(err::println);
-    requireSomethingToCheck(result, file, allowEmpty, err, "validate");
-    return reader.read(file + " (imported)", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.inventory()));
-  }
-
-  /**
-   * The one check of every import, RVTools or vSphere, for both commands: an import with no VM, or
-   * none powered on, would validate green while checking nothing, so it is an input error that says
-   * what the source lacked; {@code --allow-empty} accepts it with a warning.
-   */
-  static void requireSomethingToCheck(ImportResult result, Path file, boolean allowEmpty, PrintStream err, String command)
-      throws InvalidInputException {
-    if (result.emptyImport().isEmpty()) return;
-    String why = result.emptyImport().get();
-    if (allowEmpty) {
-      err.println("vmotion " + command + ": warning: " + file + ": " + why + "; accepted (--allow-empty), nothing to check");
-      return;
-    }
-    throw InvalidInputException.of(file.toString(), why + "; nothing would be checked. Complete the export, or pass --allow-empty to accept it");
-  }
-
-  static EvcCatalog catalog(RuleData rules) {
-    Map<String, Set<String>> features = new LinkedHashMap<>();
-    Map<String, String> vendors = new LinkedHashMap<>();
-    for (EvcBaseline b : rules.baselines().values()) {
-      features.put(b.key(), b.features());
-      vendors.put(b.key(), b.vendor());
-    }
-    return new EvcCatalog(features, vendors);
-  }
-
-  /** Guest OS id → label, from rules/data/guest-os.json, to map RVTools' OS names to ids. */
-  static Map<String, String> guestLabels(RuleData rules) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    for (Object fact : rules.facts()) {
-      if (fact instanceof GuestOs g) labels.put(g.guestId(), g.label());
-    }
-    return labels;
-  }
-
-  private static InventoryFormat detect(Path file) throws InvalidInputException {
-    try {
-      if (Files.isDirectory(file)) throw InvalidInputException.of(file.toString(), "is a directory; give a file");
-      return InventoryFormat.detect(file);
-    } catch (NoSuchFileException e) {
-      throw InvalidInputException.of(file.toString(), "no such file");
-    } catch (IOException e) {
-      throw InvalidInputException.of(file.toString(), "cannot read: " + e.getMessage());
-    }
-  }
-
-  private static InvalidInputException notWorkbook(Path file, InventoryFormat format) {
-    String what = format == InventoryFormat.OTHER_ZIP
-        ? "a ZIP archive but not an Excel workbook (it has no xl/workbook.xml)"
-        : "not an Excel workbook (.xlsx files start with the ZIP signature PK)";
-    return InvalidInputException.of(file.toString(), what + "; export from RVTools with 'Export all to Excel'");
   }
 
   private void help() {

@@ -1,9 +1,11 @@
 package io.vmotion.cli;
 
-import io.vmotion.inventory.Inventory;
+import io.vmotion.app.Timings;
+import io.vmotion.app.Validation;
+import io.vmotion.app.ValidationRequest;
+import io.vmotion.app.Vmotion;
+import io.vmotion.app.Workspace;
 import io.vmotion.inventory.InvalidInputException;
-import io.vmotion.inventory.InventoryReader;
-import io.vmotion.inventory.Migration;
 import io.vmotion.report.AtomicOutput;
 import io.vmotion.report.JsonReport;
 import io.vmotion.report.JunitReport;
@@ -13,27 +15,19 @@ import io.vmotion.report.ReportFormat;
 import io.vmotion.report.ReportInput;
 import io.vmotion.report.TextReport;
 import io.vmotion.rules.Evaluation;
-import io.vmotion.rules.Evaluator;
-import io.vmotion.rules.RuleBase;
-import io.vmotion.rules.RuleData;
-import io.vmotion.rules.RuleLint;
-import io.vmotion.rules.RuleSource;
 import io.vmotion.rules.RuleBuildException;
 import io.vmotion.rules.RuleEvaluationException;
 import io.vmotion.rules.Scope;
 import io.vmotion.rules.Severity;
 import io.vmotion.rules.Waivers;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.Optional;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -42,10 +36,9 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 
-/** {@code vmotion validate}: read → evaluate → report. */
+/** {@code vmotion validate}: options in, report out; the work is {@link Vmotion}'s. */
 final class ValidateCommand {
 
-  static final String EXAMPLE = "examples/datacenter.json";
   private static final Map<String, ReportFormat> FORMATS = Map.of(
       "text", new TextReport(), "json", new JsonReport(), "junit", new JunitReport(),
       "sarif", new SarifReport(), "summary", new SummaryReport());
@@ -107,85 +100,35 @@ final class ValidateCommand {
     List<String> positional = cmd.getArgList();
     if (positional.size() > 1) throw new UsageException("expected at most one inventory, found " + positional.size() + ": " + positional);
 
+    Optional<Path> inventory = positional.isEmpty() ? Optional.empty() : Optional.of(Path.of(positional.get(0)));
+    Optional<Path> plan = Optional.ofNullable(cmd.getOptionValue("plan")).map(Path::of);
     if (cmd.hasOption("output")) {
       List<Path> inputs = new java.util.ArrayList<>();
-      for (String p : positional) inputs.add(Path.of(p));
-      for (String option : List.of("plan", "waivers")) if (cmd.hasOption(option)) inputs.add(Path.of(cmd.getOptionValue(option)));
+      inventory.ifPresent(inputs::add);
+      plan.ifPresent(inputs::add);
+      if (cmd.hasOption("waivers")) inputs.add(Path.of(cmd.getOptionValue("waivers")));
       AtomicOutput.checkDestination(Path.of(cmd.getOptionValue("output")), inputs);
     }
     Waivers waivers = cmd.hasOption("waivers") ? Waivers.read(Path.of(cmd.getOptionValue("waivers"))) : Waivers.none();
     Timings timings = new Timings(err);
-    // The rules compile on another core while the inventory is read: each takes seconds at scale.
-    List<RuleSource> sources = RuleOptions.sources(cmd, List.of());
-    // Rules are code: say what a loaded folder reaches outside the fact model, as 'rules check' does.
-    for (RuleSource source : sources) {
-      if (!source.label().equals("built-in")) RuleLint.scan(source).forEach(w -> err.print(w.render()));
-    }
-    CompletableFuture<RuleBase> building = CompletableFuture.supplyAsync(() -> {
-      try {
-        long start = System.nanoTime();
-        RuleBase built = RuleBase.build(sources);
-        timings.report("rule base compiled (on another core)", System.nanoTime() - start);
-        return built;
-      } catch (RuleBuildException e) {
-        throw new CompletionException(e);
-      }
-    });
-    RuleData data = RuleData.of(sources);
-    InventoryReader reader = new InventoryReader(data.evcModes());
-    Inventory inventory;
-    String name;
-    try {
-      if (positional.isEmpty()) {
-        name = EXAMPLE;
-        inventory = reader.read(name, bundledExample());
-      } else {
-        name = positional.get(0);
-        // Format detection (issue 6): an RVTools .xlsx or a vSphere JSON dump is imported first.
-        inventory = ImportCommand.readAnyFormat(data, reader, Path.of(name), err, cmd.hasOption("allow-empty"));
-      }
-    } catch (InvalidInputException | IOException e) {
-      built(building); // rules that do not build are reported first
-      throw e;
-    }
-    timings.mark("inventory read");
-    RuleBase rules = built(building);
-    timings.mark("waited for the rule base after the read");
-    String mode;
-    if (cmd.hasOption("plan")) {
-      List<Migration> plan = reader.readPlan(Path.of(cmd.getOptionValue("plan")), inventory);
-      inventory = inventory.withMigrations(plan);
-      mode = "plan " + cmd.getOptionValue("plan") + ", " + plan.size() + " moves";
-    } else if (!inventory.migrations().isEmpty()) {
-      mode = "plan in the inventory, " + inventory.migrations().size() + " moves";
-    } else {
-      mode = scope == Scope.CLUSTER ? "every powered-on VM against the other hosts of its cluster" : "every powered-on VM against every other host";
-    }
-
-    // Waivers are applied to findings, so a summary with waivers keeps its pairs too.
-    boolean keepPairs = !(format instanceof SummaryReport) || !waivers.all().isEmpty();
-    Evaluation evaluation;
+    Vmotion app = new Vmotion(err, "validate");
+    if (inventory.isEmpty()) err.println("vmotion validate: no inventory given: validating the bundled example " + Vmotion.EXAMPLE);
+    Workspace workspace = app.load(inventory, RuleOptions.sources(cmd, List.of()), cmd.hasOption("allow-empty"), timings);
+    ValidationRequest request = new ValidationRequest(scope, plan, waivers, !(format instanceof SummaryReport),
+        cmd.hasOption("exact"), LocalDate.now(clock));
+    Validation validation;
     try (TerminalProgress progress = TerminalProgress.forStderr(err)) {
-      evaluation = new Evaluator(rules).evaluate(inventory, scope, keepPairs, cmd.hasOption("exact"), progress);
+      validation = app.validate(workspace, request, progress, timings);
     }
-    timings.mark("moves evaluated (" + evaluation.pairs() + " pairs)");
-    LocalDate today = LocalDate.now(clock);
-    for (Waivers.Waiver w : waivers.expired(today)) {
-      err.println("vmotion validate: warning: " + waivers.file() + ": " + w.describe() + " expired on " + w.expires()
-          + " and no longer waives anything; renew or remove it");
-    }
-    // Only with waivers: waiving re-derives the counts from the findings, which a summary does not keep.
-    if (!waivers.all().isEmpty()) evaluation = evaluation.waiving(f -> waivers.reasonFor(f, today));
-    ReportInput report = new ReportInput(name, mode, evaluation, rules.rules());
+    ReportInput report = validation.report();
     if (cmd.hasOption("output")) {
       AtomicOutput.toFile(Path.of(cmd.getOptionValue("output")), w -> format.write(report, w));
     } else {
       AtomicOutput.toStream(out, w -> format.write(report, w));
     }
     timings.mark("report written");
-    noteUndecided(evaluation);
-    boolean unknownFails = failOnName.equals("unknown") && evaluation.readiness().get(io.vmotion.rules.Readiness.UNKNOWN) > 0;
-    return evaluation.failsAt(failOn) || unknownFails ? Main.FINDINGS : Main.OK;
+    noteUndecided(validation.evaluation());
+    return validation.fails(failOn, failOnName.equals("unknown")) ? Main.FINDINGS : Main.OK;
   }
 
   /** When the known facts leave most moves undecided, says so once, with the gaps that cost most. */
@@ -195,23 +138,6 @@ final class ValidateCommand {
         .map(u -> u.cause() + " (" + u.undecidedMoves() + " moves)").toList();
     err.println("vmotion validate: note: " + e.undecidedMoves() + " of " + e.pairs() + " moves have a rule the known facts do not decide;"
         + " largest causes: " + String.join("; ", largest) + ". Complete the export there and validate again.");
-  }
-
-  private static RuleBase built(CompletableFuture<RuleBase> building) throws RuleBuildException {
-    try {
-      return building.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuleBuildException b) throw b;
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      throw e;
-    }
-  }
-
-    private static String bundledExample() throws IOException {
-    try (InputStream in = ValidateCommand.class.getClassLoader().getResourceAsStream("vmotion/" + EXAMPLE)) {
-      if (in == null) throw new IOException("the bundled example is missing from the jar: " + EXAMPLE);
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   static CommandLine parse(Options options, String[] args) throws UsageException {

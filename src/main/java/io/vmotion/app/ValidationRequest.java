@@ -1,0 +1,27 @@
+package io.vmotion.app;
+
+import io.vmotion.rules.Scope;
+import io.vmotion.rules.Waivers;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * How to validate a workspace.
+ *
+ * @param plan a plan file whose moves are checked, in order, instead of every move of the scope
+ * @param keepPairs whether every (VM, target) result is kept; a summary needs only the counts
+ * @param exact every move on its own instead of once per distinct combination
+ * @param today the date waivers expire against
+ */
+public record ValidationRequest(Scope scope, Optional<Path> plan, Waivers waivers, boolean keepPairs, boolean exact, LocalDate today) {
+
+  /** Every move of the scope, every pair kept, no waivers. */
+  public static ValidationRequest of(Scope scope) {
+    return new ValidationRequest(scope, Optional.empty(), Waivers.none(), true, false, LocalDate.now());
+  }
+
+  public ValidationRequest withPlan(Path file) {
+    return new ValidationRequest(scope, Optional.of(file), waivers, keepPairs, exact, today);
+  }
+}
