@@ -54,6 +54,12 @@ public final class Vmotion {
    */
   public Workspace load(Optional<Path> inventory, List<RuleSource> sources, boolean allowEmpty, Timings timings)
       throws InvalidInputException, RuleBuildException, IOException {
+    return load(inventory, sources, allowEmpty, RuleBase.DEFAULT_RULE_TIMEOUT, timings);
+  }
+
+  /** As {@link #load(Optional, List, boolean, Timings)}, each rule evaluation bounded by {@code ruleTimeout}. */
+  public Workspace load(Optional<Path> inventory, List<RuleSource> sources, boolean allowEmpty, java.time.Duration ruleTimeout,
+      Timings timings) throws InvalidInputException, RuleBuildException, IOException {
     // Rules are code: say what a loaded folder reaches outside the fact model, as 'rules check' does.
     for (RuleSource source : sources) {
       if (!source.label().equals("built-in")) RuleLint.scan(source).forEach(w -> notes.print(w.render()));
@@ -61,7 +67,7 @@ public final class Vmotion {
     CompletableFuture<RuleBase> building = CompletableFuture.supplyAsync(() -> {
       try {
         long start = System.nanoTime();
-        RuleBase built = RuleBase.build(sources);
+        RuleBase built = RuleBase.build(sources).withRuleTimeout(ruleTimeout);
         timings.report("rule base compiled (on another core)", System.nanoTime() - start);
         return built;
       } catch (RuleBuildException e) {
@@ -87,6 +93,9 @@ public final class Vmotion {
     timings.mark("inventory read");
     RuleBase rules = built(building);
     timings.mark("waited for the rule base after the read");
+    // A folder that replaces a built-in rule changes what "validated" means: say so every time.
+    rules.replaced().forEach((id, was) -> notes.println("vmotion " + command + ": note: rule " + id + " (" + was.location()
+        + ") is replaced by " + rules.rule(id).location()));
     return new Workspace(name, read, rules, reader);
   }
 

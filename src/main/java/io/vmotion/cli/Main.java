@@ -3,7 +3,11 @@ package io.vmotion.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The command line. Like google-java-format's Main, it takes its output streams and returns the exit
@@ -44,8 +48,11 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    int code = new Main(System.out, System.err).run(args);
-    System.out.flush();
+    PrintStream reports = System.out;
+    // Stdout carries the report, which a pipe may parse: whatever a rule or library prints goes to stderr.
+    System.setOut(System.err);
+    int code = new Main(reports, System.err).run(args);
+    reports.flush();
     System.exit(code);
   }
 
@@ -73,7 +80,10 @@ public final class Main {
           yield USAGE;
         }
       };
-    } catch (RuntimeException | OutOfMemoryError e) {
+    } catch (OutOfMemoryError e) {
+      outOfMemory(args);
+      return USAGE;
+    } catch (RuntimeException | Error e) {
       // A bug must still end with a message and exit code, never a bare trace in the user's report.
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
@@ -82,5 +92,23 @@ public final class Main {
       err.print(trace);
       return USAGE;
     }
+  }
+
+  /** Not a bug of vmotion but an input larger than the heap: say which input, how large, and how to give more. */
+  private void outOfMemory(String[] args) {
+    List<String> inputs = new ArrayList<>();
+    for (String a : args) {
+      try {
+        Path p = Path.of(a);
+        if (Files.isRegularFile(p)) inputs.add(a + " (" + String.format("%.1f MB", Files.size(p) / 1e6) + ")");
+      } catch (RuntimeException | java.io.IOException e) {
+        // not a path
+      }
+    }
+    long max = Runtime.getRuntime().maxMemory();
+    err.println("vmotion: out of memory: the Java heap (at most " + String.format("%.1f GiB", max / (double) (1L << 30))
+        + ") is too small for " + (inputs.isEmpty() ? "this run" : String.join(", ", inputs)) + ".");
+    err.println("Give Java more, e.g. VMOTION_JAVA_OPTS=-Xmx" + Math.max(2, 2 * (int) Math.ceil(max / (double) (1L << 30)))
+        + "g ./vmotion " + String.join(" ", args) + "  (with plain java: java -Xmx… -jar vmotion.jar …)");
   }
 }

@@ -21,7 +21,23 @@ final class RuleOptions {
     o.addOption(Option.builder().longOpt("rules").hasArg().argName("DIR")
         .desc("also load this folder's .drl and data/*.json files, over the built-in set (repeatable; a rule with a built-in rule's @id replaces it)").get());
     o.addOption(Option.builder().longOpt("no-builtin-rules").desc("use only the given rule folders, not the built-in rules and data").get());
+    o.addOption(Option.builder().longOpt("rule-timeout").hasArg().argName("SECONDS")
+        .desc("end the run (exit 2) when one rule runs this long without ending, naming it (default "
+            + RuleBase.DEFAULT_RULE_TIMEOUT.toSeconds() + ")").get());
     return o;
+  }
+
+  /** --rule-timeout, a positive number of seconds (fractions allowed, for tests). */
+  static java.time.Duration ruleTimeout(CommandLine cmd) throws UsageException {
+    if (!cmd.hasOption("rule-timeout")) return RuleBase.DEFAULT_RULE_TIMEOUT;
+    String v = cmd.getOptionValue("rule-timeout");
+    try {
+      double seconds = Double.parseDouble(v);
+      if (seconds > 0 && seconds <= 86_400) return java.time.Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("--rule-timeout " + v + ": give a number of seconds above 0 and at most 86400, e.g. --rule-timeout 60");
   }
 
   /** The built-in set (unless --no-builtin-rules), then each --rules folder, then {@code moreFolders}, in order. */
@@ -43,6 +59,6 @@ final class RuleOptions {
   }
 
   static RuleBase build(CommandLine cmd) throws UsageException, IOException, RuleBuildException {
-    return RuleBase.build(sources(cmd, List.of()));
+    return RuleBase.build(sources(cmd, List.of())).withRuleTimeout(ruleTimeout(cmd));
   }
 }

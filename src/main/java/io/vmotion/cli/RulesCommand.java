@@ -67,7 +67,7 @@ final class RulesCommand {
       err.println("vmotion rules: " + e.getMessage());
       err.print(USAGE_TEXT);
       return Main.USAGE;
-    } catch (RuleBuildException | IOException e) {
+    } catch (RuleBuildException | IOException | io.vmotion.rules.RuleFailedException e) {
       return Failure.report(err, "rules", e);
     }
   }
@@ -146,7 +146,7 @@ final class RulesCommand {
     CommandLine cmd = ValidateCommand.parse(options(false), args);
     if (cmd.hasOption("help")) return help("vmotion rules test [DIR]... [--no-builtin-rules]", options(false));
     List<RuleSource> sources = RuleOptions.sources(cmd, cmd.getArgList());
-    RuleBase rules = RuleBase.build(sources);
+    RuleBase rules = RuleBase.build(sources).withRuleTimeout(RuleOptions.ruleTimeout(cmd));
     // The cases of the folders given, or of the built-in set when none is.
     List<RuleSource> withCases = cmd.getArgList().isEmpty() && cmd.getOptionValues("rules") == null
         ? sources : sources.stream().filter(s -> !s.label().equals("built-in")).toList();

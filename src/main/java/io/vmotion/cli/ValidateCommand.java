@@ -113,7 +113,8 @@ final class ValidateCommand {
     Timings timings = new Timings(err);
     Vmotion app = new Vmotion(err, "validate");
     if (inventory.isEmpty()) err.println("vmotion validate: no inventory given: validating the bundled example " + Vmotion.EXAMPLE);
-    Workspace workspace = app.load(inventory, RuleOptions.sources(cmd, List.of()), cmd.hasOption("allow-empty"), timings);
+    Workspace workspace = app.load(inventory, RuleOptions.sources(cmd, List.of()), cmd.hasOption("allow-empty"),
+        RuleOptions.ruleTimeout(cmd), timings);
     ValidationRequest request = new ValidationRequest(scope, plan, waivers, !(format instanceof SummaryReport),
         cmd.hasOption("exact"), LocalDate.now(clock));
     Validation validation;

@@ -155,6 +155,7 @@ public final class Evaluator {
     Findings findings = new Findings();
     {
       KieSession session = base.newKieSession();
+      RuleWatchdog.Watch watch = RuleWatchdog.watch(rules, session);
       try {
         if (rules.declaresFindings()) session.setGlobal(RuleBase.GLOBAL, findings);
         rules.data().facts().forEach(session::insert);
@@ -168,16 +169,34 @@ public final class Evaluator {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         throw new RuleFailedException("rule " + (id == null ? (r == null ? "?" : "\"" + r.getName() + "\"") : id)
             + (info == null ? "" : " (" + info.location() + ")") + " failed in its consequence: " + cause, cause);
-      } catch (RuleFailedException e) {
+      } catch (RuleFailedException | OutOfMemoryError e) {
         throw e;
-      } catch (RuntimeException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        throw new RuleFailedException("a rule failed while its conditions were evaluated: " + cause, cause);
+      } catch (Throwable e) {
+        throw failure(rules, watch, e);
       } finally {
+        watch.close();
         session.dispose();
       }
       for (Findings.Raw r : findings.raw()) byMove.computeIfAbsent(r.move(), k -> new ArrayList<>(2)).add(r);
     }
     return byMove;
+  }
+
+  /**
+   * Any other throwable of a rule (an Error included, which Drools does not wrap) as a failure
+   * naming the rule: the one firing, else the one on the throwable's stack.
+   */
+  private static RuleFailedException failure(RuleBase rules, RuleWatchdog.Watch watch, Throwable e) {
+    if (watch.verdict() != null) return new RuleFailedException(watch.verdict(), null, true);
+    Throwable cause = e instanceof RuntimeException && e.getCause() != null ? e.getCause() : e;
+    String id = watch.firing();
+    if (id == null) id = RuleFrames.ruleOnStack(rules, cause.getStackTrace());
+    RuleInfo info = id == null ? null : rules.rule(id);
+    String who = id == null ? "a rule" : "rule " + id + (info == null ? "" : " (" + info.location() + ")");
+    if (cause instanceof StackOverflowError) {
+      return new RuleFailedException(who + " recursed without end (the stack overflowed); give the recursion an end", null);
+    }
+    String where = watch.firing() != null ? " in its consequence: " : " while its conditions were evaluated: ";
+    return new RuleFailedException(who + " failed" + where + cause, cause);
   }
 }

@@ -45,16 +45,31 @@ public final class RuleBase {
   private final RuleData data;
   private final List<RuleSource> sources;
 
-  private final Map<Set<String>, KieBase> subsets = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Set<String>, KieBase> subsets;
+  private final java.time.Duration ruleTimeout;
+
+  /** How long one rule may run without letting the evaluation move on, unless told otherwise. */
+  public static final java.time.Duration DEFAULT_RULE_TIMEOUT = java.time.Duration.ofSeconds(30);
 
   private RuleBase(KieContainer container, KieBase kieBase, Map<String, RuleInfo> rules, Map<String, RuleInfo> replaced,
-      RuleData data, List<RuleSource> sources) {
+      RuleData data, List<RuleSource> sources, Map<Set<String>, KieBase> subsets, java.time.Duration ruleTimeout) {
     this.container = container;
     this.kieBase = kieBase;
     this.rules = rules;
     this.replaced = replaced;
     this.data = data;
     this.sources = List.copyOf(sources);
+    this.subsets = subsets;
+    this.ruleTimeout = ruleTimeout;
+  }
+
+  /** The same rules, each evaluation bounded by {@code timeout} (see {@link RuleWatchdog}). */
+  public RuleBase withRuleTimeout(java.time.Duration timeout) {
+    return new RuleBase(container, kieBase, rules, replaced, data, sources, subsets, timeout);
+  }
+
+  public java.time.Duration ruleTimeout() {
+    return ruleTimeout;
   }
 
   /**
@@ -120,7 +135,10 @@ public final class RuleBase {
     List<DrlOutline> outlines = new ArrayList<>();
     for (int s = 0; s < sources.size(); s++) {
       dataFiles.addAll(sources.get(s).dataFiles());
-      for (RuleFile f : sources.get(s).drlFiles()) outlines.add(DrlOutline.of(f, s));
+      for (RuleFile f : sources.get(s).drlFiles()) {
+        outlines.add(DrlOutline.of(f, s));
+        problems.addAll(RuleIsolation.check(f));
+      }
     }
     RuleData data = RuleData.load(dataFiles, problems);
     if (outlines.isEmpty()) {
@@ -197,7 +215,7 @@ public final class RuleBase {
       replaced.put(e.getKey(), new RuleInfo(d.id(), Severity.parse(md.get("severity")), md.get("title"), md.get("remediation"),
           md.get("fault"), md.get("explain"), md.get("docs"), d.file().displayPath(), d.line(), null));
     }
-    return new RuleBase(container, base, rules, replaced, data, sources);
+    return new RuleBase(container, base, rules, replaced, data, sources, new java.util.concurrent.ConcurrentHashMap<>(), DEFAULT_RULE_TIMEOUT);
   }
 
   /** By file, then line: the order an editor walks them in. Stable, so one line's problems keep their order. */

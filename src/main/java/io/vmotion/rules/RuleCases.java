@@ -100,6 +100,7 @@ public final class RuleCases {
     try {
       e = new Evaluator(rules).evaluate(c.inventory(), c.scope());
     } catch (RuleFailedException x) {
+      if (x.endsTheRun()) throw new RuleFailedException("case " + c.name() + " (" + c.file() + "): " + x.getMessage(), null, true);
       return new Result(c, List.of(), List.of(), x.getMessage());
     }
     List<Expectation> missing = new ArrayList<>();
