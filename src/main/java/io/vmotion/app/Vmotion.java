@@ -117,6 +117,8 @@ public final class Vmotion {
           : "every powered-on VM against every other host";
     }
     Waivers waivers = request.waivers();
+    List<io.vmotion.inventory.InputProblem> doubts = waivers.locatedDoubts(workspace.rules().rules().stream().map(r -> r.id()).toList());
+    if (request.strictWaivers() && !doubts.isEmpty()) throw new InvalidInputException(doubts, waivers.lines());
     // Waivers are applied to findings, so a run with waivers keeps its pairs even for a summary.
     boolean keepPairs = request.keepPairs() || !waivers.all().isEmpty();
     Evaluation evaluation = new Evaluator(workspace.rules()).evaluate(inventory, request.scope(), keepPairs, request.exact(), progress);
@@ -127,7 +129,24 @@ public final class Vmotion {
     }
     // Only with waivers: waiving re-derives the counts from the findings, which a summary does not keep.
     if (!waivers.all().isEmpty()) evaluation = evaluation.waiving(f -> waivers.reasonFor(f, request.today()));
+    noteDoubts(waivers, doubts, evaluation, request.today());
     return new Validation(new ReportInput(workspace.name(), mode, evaluation, workspace.rules().rules()), evaluation);
+  }
+
+  /** Each doubtful waiver once, with how many findings it waived in this run. */
+  private void noteDoubts(Waivers waivers, List<io.vmotion.inventory.InputProblem> doubts, Evaluation evaluation, java.time.LocalDate today) {
+    if (doubts.isEmpty()) return;
+    java.util.Map<Integer, Long> waived = new java.util.HashMap<>();
+    for (io.vmotion.rules.Finding f : evaluation.findings()) {
+      Waivers.Waiver w = f.waived() ? waivers.waiverFor(f, today) : null;
+      if (w != null) waived.merge(w.index(), 1L, Long::sum);
+    }
+    for (io.vmotion.inventory.InputProblem d : doubts) {
+      int index = Integer.parseInt(d.path().replaceAll("^waivers\\[(\\d+)\\].*", "$1"));
+      long n = waived.getOrDefault(index, 0L);
+      notes.println("vmotion " + command + ": warning: " + d.headline() + " (it waived " + n + (n == 1 ? " finding" : " findings")
+          + " in this run; --strict-waivers makes this an error)");
+    }
   }
 
   private static RuleBase built(CompletableFuture<RuleBase> building) throws RuleBuildException {

@@ -68,6 +68,8 @@ final class ValidateCommand {
         .desc("exit 1 when a finding is at or above this severity (default error); unknown: an error, or a VM whose readiness is unknown").get());
     o.addOption(Option.builder().longOpt("exact").desc("evaluate every move on its own instead of once per distinct combination (slower; same report)").get());
     o.addOption(Option.builder().longOpt("waivers").hasArg().argName("FILE").desc("accept the findings this waiver file names (reported as waived; they do not fail the run)").get());
+    o.addOption(Option.builder().longOpt("strict-waivers")
+        .desc("a waiver that matches no loaded rule, every rule or every VM is an error (exit 2), not a warning").get());
     o.addOption(ImportCommand.allowEmptyOption());
     RuleOptions.addTo(o);
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
@@ -116,7 +118,7 @@ final class ValidateCommand {
     Workspace workspace = app.load(inventory, RuleOptions.sources(cmd, List.of()), cmd.hasOption("allow-empty"),
         RuleOptions.ruleTimeout(cmd), timings);
     ValidationRequest request = new ValidationRequest(scope, plan, waivers, !(format instanceof SummaryReport),
-        cmd.hasOption("exact"), LocalDate.now(clock));
+        cmd.hasOption("exact"), LocalDate.now(clock), cmd.hasOption("strict-waivers"));
     Validation validation;
     try (TerminalProgress progress = TerminalProgress.forStderr(err)) {
       validation = app.validate(workspace, request, progress, timings);

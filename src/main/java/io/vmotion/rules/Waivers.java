@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Accepted findings: {@code {"waivers": [{"rule": ..., "vm": ..., "host": ..., "reason": ..., "expires": ...}]}}.
@@ -27,10 +26,10 @@ import java.util.regex.Pattern;
 public final class Waivers {
 
   /** One waiver; {@code index} is its position in the file, for messages. */
-  public record Waiver(int index, String rule, String vm, String host, String reason, LocalDate expires) {
+  public record Waiver(int index, String rule, String vm, String host, String reason, LocalDate expires, boolean vmWritten) {
 
     boolean matches(Finding f) {
-      return glob(rule).matcher(f.rule()).matches() && glob(vm).matcher(f.vm()).matches() && glob(host).matcher(f.target()).matches();
+      return glob(rule).matches(f.rule()) && glob(vm).matches(f.vm()) && glob(host).matches(f.target());
     }
 
     public boolean expiredOn(LocalDate today) {
@@ -46,15 +45,17 @@ public final class Waivers {
   private static final Set<String> FIELDS = new LinkedHashSet<>(List.of("rule", "vm", "host", "reason", "expires"));
 
   private final String file;
+  private final String text;
   private final List<Waiver> waivers;
 
-  private Waivers(String file, List<Waiver> waivers) {
+  private Waivers(String file, String text, List<Waiver> waivers) {
     this.file = file;
+    this.text = text;
     this.waivers = List.copyOf(waivers);
   }
 
   public static Waivers none() {
-    return new Waivers("", List.of());
+    return new Waivers("", null, List.of());
   }
 
   public String file() {
@@ -120,27 +121,62 @@ public final class Waivers {
             problems.add(new InputProblem(file, path + ".expires", 0, 0, "\"" + expires + "\" is not an ISO date; write YYYY-MM-DD, e.g. \"2027-01-31\""));
           }
         }
-        if (rule != null && reason != null) out.add(new Waiver(i, rule, vm == null ? "*" : vm, host == null ? "*" : host, reason, date));
+        if (rule != null && reason != null) out.add(new Waiver(i, rule, vm == null ? "*" : vm, host == null ? "*" : host, reason, date, vm != null));
       }
     }
     if (!problems.isEmpty()) throw new InvalidInputException(JsonPositions.locate(text, problems), text.lines().toList());
-    return new Waivers(file, out);
+    return new Waivers(file, text, out);
   }
 
-  /** Compiled once per glob: a waiver is matched against every finding, half a million at scale. */
-  private static final Map<String, Pattern> GLOBS = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Parsed once per glob: a waiver is matched against every finding, half a million at scale. */
+  private static final Map<String, Glob> GLOBS = new java.util.concurrent.ConcurrentHashMap<>();
 
-  static Pattern glob(String glob) {
-    return GLOBS.computeIfAbsent(glob, Waivers::compile);
+  static Glob glob(String glob) {
+    return GLOBS.computeIfAbsent(glob, Glob::of);
   }
 
-  private static Pattern compile(String glob) {
-    StringBuilder re = new StringBuilder();
-    for (char c : glob.toCharArray()) {
-      if (c == '*') re.append(".*");
-      else if (c == '?') re.append('.');
-      else re.append(Pattern.quote(String.valueOf(c)));
+  /** The waiver in force today that waives the finding (the first that matches), or null. */
+  public Waiver waiverFor(Finding f, LocalDate today) {
+    for (Waiver w : waivers) {
+      if (!w.expiredOn(today) && w.matches(f)) return w;
     }
-    return Pattern.compile(re.toString());
+    return null;
+  }
+
+  /**
+   * Waivers that are likely mistakes, located in the file: a rule glob that matches no loaded rule
+   * (a misspelt id waives nothing, silently), and one that matches every rule or every VM (it hides
+   * whatever the next export brings). {@code text} is the file's content, for positions.
+   */
+  public List<InputProblem> doubts(java.util.Collection<String> ruleIds) {
+    List<InputProblem> out = new ArrayList<>();
+    for (Waiver w : waivers) {
+      String path = "waivers[" + w.index() + "]";
+      Glob rule = glob(w.rule());
+      long matched = ruleIds.stream().filter(rule::matches).count();
+      if (matched == 0) {
+        List<String> near = JsonPositions.closest(w.rule(), ruleIds, 1);
+        out.add(new InputProblem(file, path + ".rule", 0, 0, "\"" + w.rule() + "\" matches no loaded rule, so this waiver waives nothing"
+            + (near.isEmpty() ? "; 'vmotion rules list' lists the ids" : "; did you mean \"" + near.get(0) + "\"?")));
+      } else if (ruleIds.size() > 1 && matched == ruleIds.size()) {
+        out.add(new InputProblem(file, path + ".rule", 0, 0, "\"" + w.rule() + "\" matches every rule; name the rules this waiver is for"));
+      }
+      // An omitted vm means "this rule on every VM", a deliberate form; a written "*" for it is the doubtful one.
+      if (w.vmWritten() && glob(w.vm()).matchesEverything()) {
+        out.add(new InputProblem(file, path + ".vm", 0, 0, "\"" + w.vm() + "\" matches every VM; name the VMs, or leave vm out to mean every VM"));
+      }
+    }
+    return out;
+  }
+
+  /** The file's lines, for showing a problem's source line. */
+  public List<String> lines() {
+    return text == null ? List.of() : text.lines().toList();
+  }
+
+  /** {@link #doubts} located at their line and column in the waiver file. */
+  public List<InputProblem> locatedDoubts(java.util.Collection<String> ruleIds) {
+    List<InputProblem> d = doubts(ruleIds);
+    return d.isEmpty() || text == null ? d : JsonPositions.locate(text, d);
   }
 }
