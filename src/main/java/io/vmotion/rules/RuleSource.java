@@ -53,22 +53,58 @@ public record RuleSource(String label, List<RuleFile> files) {
     }
   }
 
+  /** The largest rule, data or case file read; larger ones are refused, so a stray dump cannot exhaust memory. */
+  static final long MAX_FILE_BYTES = 32L << 20;
+
+  /**
+   * Reads the files a rule folder is made of: {@code .drl} files, {@code data/*.json},
+   * {@code cases/**.json} and {@code explain/*.md}, each a regular file inside the folder, links resolved. Anything else
+   * (a README, images) is not a rule file and is left alone. A link that leads out of the folder
+   * is refused: a folder from someone else must not make vmotion read (and print in an error) a
+   * file the user did not name, or block on a device such as /proc/kmsg.
+   */
   private static List<RuleFile> readTree(Path root, String displayRoot) throws IOException {
     List<RuleFile> out = new ArrayList<>();
+    boolean onDisk = root.getFileSystem() == FileSystems.getDefault();
+    Path realRoot = onDisk ? root.toRealPath() : root;
     try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
+      for (Path p : walk.sorted(Comparator.comparing(Path::toString)).toList()) {
         String rel = root.relativize(p).toString().replace('\\', '/');
+        if (!isRuleFileName(rel)) continue;
         String display = displayRoot.endsWith(":") ? displayRoot + rel : Path.of(displayRoot).resolve(rel).toString();
+        if (onDisk) {
+          Path real = p.toRealPath();
+          if (!real.startsWith(realRoot)) {
+            throw new IOException(display + ": a link to " + real + ", outside the rule folder; rule folders are read only within themselves. Copy the file in");
+          }
+          if (!Files.isRegularFile(real)) throw new IOException(display + ": not a regular file; a rule file must be a plain file");
+          if (Files.size(real) > MAX_FILE_BYTES) {
+            throw new IOException(display + ": " + Files.size(real) + " bytes, over the limit of " + (MAX_FILE_BYTES >> 20) + " MiB for a rule file");
+          }
+        } else if (!Files.isRegularFile(p)) {
+          continue;
+        }
         try {
           out.add(new RuleFile(rel, display, Files.readString(p, StandardCharsets.UTF_8)));
         } catch (java.nio.charset.MalformedInputException e) {
-          // Binary files (images in docs, say) are not rule files; leave them out.
+          throw new IOException(display + ": not UTF-8 text; save it as UTF-8");
         } catch (UncheckedIOException e) {
           throw e.getCause();
         }
       }
     }
     return out;
+  }
+
+  /** .drl anywhere, data/*.json, the JSON files of cases/ (case files and the inventories they name), and explain/*.md. */
+  static boolean isRuleFileName(String rel) {
+    return rel.endsWith(".drl") || inFolder(rel, "data/", ".json") || rel.endsWith(RuleCases.SUFFIX)
+        || rel.startsWith("cases/") && rel.endsWith(".json")
+        || inFolder(rel, "explain/", ".md");
+  }
+
+  private static boolean inFolder(String rel, String folder, String suffix) {
+    return rel.startsWith(folder) && rel.endsWith(suffix) && rel.indexOf('/', folder.length()) < 0;
   }
 
   public List<RuleFile> drlFiles() {
