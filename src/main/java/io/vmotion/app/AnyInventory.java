@@ -38,6 +38,12 @@ public final class AnyInventory {
    */
   public static Inventory read(RuleData rules, InventoryReader reader, Path file, PrintStream notes, boolean allowEmpty, String command)
       throws InvalidInputException, IOException {
+    return read(rules, reader, file, file.toString(), notes, allowEmpty, command);
+  }
+
+  /** As above, naming the input {@code name} (a copy of stdin or of a pipe is named as the user gave it). */
+  public static Inventory read(RuleData rules, InventoryReader reader, Path file, String name, PrintStream notes, boolean allowEmpty,
+      String command) throws InvalidInputException, IOException {
     InventoryFormat format = Files.exists(file) ? detect(file) : InventoryFormat.INVENTORY_V1;
     ImportResult result;
     switch (format) {
@@ -45,12 +51,12 @@ public final class AnyInventory {
       case VSPHERE_JSON -> result = new VsphereImporter(catalog(rules)).read(file);
       case OTHER_ZIP -> throw notWorkbook(file, format);
       default -> {
-        return reader.read(file);
+        return reader.read(file, name);
       }
     }
-    result.warnings().forEach(notes::println);
-    requireSomethingToCheck(result, file, allowEmpty, notes, command);
-    return reader.read(file + " (imported)", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.inventory()));
+    result.warnings().forEach(w -> notes.println(w.replace(file.toString(), name)));
+    requireSomethingToCheck(result, Path.of(name), allowEmpty, notes, command);
+    return reader.read(name + " (imported)", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.inventory()));
   }
 
   /**

@@ -40,11 +40,18 @@ public final class Vmotion {
 
   private final PrintStream notes;
   private final String command;
+  private final InputStream stdin;
 
   /** @param command the command whose name prefixes the notes ("validate", "plan") */
   public Vmotion(PrintStream notes, String command) {
+    this(notes, command, System.in);
+  }
+
+  /** @param stdin what an inventory given as "-" is read from */
+  public Vmotion(PrintStream notes, String command, InputStream stdin) {
     this.notes = notes;
     this.command = command;
+    this.stdin = stdin;
   }
 
   /**
@@ -83,8 +90,10 @@ public final class Vmotion {
         name = EXAMPLE;
         read = reader.read(name, bundledExample());
       } else {
-        name = inventory.get().toString();
-        read = AnyInventory.read(data, reader, inventory.get(), notes, allowEmpty, command);
+        try (StagedInput staged = StagedInput.of(inventory.get().toString(), stdin, InventoryReader.MAX_BYTES)) {
+          name = staged.name();
+          read = AnyInventory.read(data, reader, staged.path(), name, notes, allowEmpty, command);
+        }
       }
     } catch (InvalidInputException | IOException e) {
       built(building);
@@ -104,11 +113,12 @@ public final class Vmotion {
       throws InvalidInputException {
     Inventory inventory = workspace.inventory();
     String mode;
+    List<Migration> plan = null;
     if (request.plan().isPresent()) {
       Path file = request.plan().get();
-      List<Migration> plan = workspace.reader().readPlan(file, inventory);
-      inventory = inventory.withMigrations(plan);
+      plan = workspace.reader().readPlan(file, inventory);
       mode = "plan " + file + ", " + plan.size() + " moves";
+      if (plan.isEmpty()) notes.println("vmotion " + command + ": note: " + file + " holds no moves; nothing was checked");
     } else if (!inventory.migrations().isEmpty()) {
       mode = "plan in the inventory, " + inventory.migrations().size() + " moves";
     } else {
@@ -121,7 +131,9 @@ public final class Vmotion {
     if (request.strictWaivers() && !doubts.isEmpty()) throw new InvalidInputException(doubts, waivers.lines());
     // Waivers are applied to findings, so a run with waivers keeps its pairs even for a summary.
     boolean keepPairs = request.keepPairs() || !waivers.all().isEmpty();
-    Evaluation evaluation = new Evaluator(workspace.rules()).evaluate(inventory, request.scope(), keepPairs, request.exact(), progress);
+    Evaluator evaluator = new Evaluator(workspace.rules());
+    Evaluation evaluation = plan != null ? evaluator.evaluatePlan(inventory, plan, keepPairs, progress)
+        : evaluator.evaluate(inventory, request.scope(), keepPairs, request.exact(), progress);
     timings.mark("moves evaluated (" + evaluation.pairs() + " pairs)");
     for (Waivers.Waiver w : waivers.expired(request.today())) {
       notes.println("vmotion " + command + ": warning: " + waivers.file() + ": " + w.describe() + " expired on " + w.expires()

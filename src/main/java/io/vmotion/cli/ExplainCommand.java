@@ -8,11 +8,9 @@ import io.vmotion.rules.RuleInfo;
 import io.vmotion.rules.RuleSource;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
@@ -37,10 +35,8 @@ final class ExplainCommand {
     try {
       CommandLine cmd = ValidateCommand.parse(options(), args);
       if (cmd.hasOption("help")) {
-        StringWriter s = new StringWriter();
-        new HelpFormatter().printHelp(new java.io.PrintWriter(s), 100, "vmotion explain RULE_ID [--rules DIR]... [--no-builtin-rules]",
-            "Explain a rule: what it checks and why vMotion needs it, how to fix it, the vSphere fault it mirrors.\n\n", options(), 2, 4, "");
-        out.print(s);
+        out.print(Help.render("vmotion explain RULE_ID [--rules DIR]... [--no-builtin-rules]",
+            "Explain a rule: what it checks and why vMotion needs it, how to fix it, the vSphere fault it mirrors.", options(), ""));
         return Main.OK;
       }
       if (cmd.getArgList().size() != 1) throw new UsageException("expected one rule id, found " + cmd.getArgList().size() + "; 'vmotion rules list' shows them");

@@ -37,12 +37,20 @@ final class GenerateCommand {
     o.addOption(Option.builder().longOpt("clusters").hasArg().argName("N").desc("number of clusters (default 1)").get());
     o.addOption(Option.builder().longOpt("seed").hasArg().argName("S").desc("random seed (default 1)").get());
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write to FILE instead of stdout").get());
+    o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
     return o;
   }
 
   int run(String[] args) {
     try {
       CommandLine cmd = ValidateCommand.parse(options(), args);
+      if (cmd.hasOption("help")) {
+        out.print(Help.render("vmotion generate --hosts N --vms N [--clusters N] [--seed S] [-o FILE]",
+            "Write a synthetic inventory (format v1) for benchmarks and tests: N hosts in clusters of mixed CPU generations,"
+                + " N powered-on VMs (vCenter counts those) plus one powered-off VM per nine. The same seed gives the same inventory.",
+            options(), "Exit codes: 0 written, 2 bad usage or an unwritable -o."));
+        return Main.OK;
+      }
       if (!cmd.getArgList().isEmpty()) throw new UsageException("unexpected argument " + cmd.getArgList().get(0));
       int hosts = (int) number(cmd, "hosts", -1, 2, 100_000);
       int vms = (int) number(cmd, "vms", -1, 0, 10_000_000);
@@ -54,6 +62,8 @@ final class GenerateCommand {
       err.println("vmotion generate: seed " + seed);
       if (cmd.hasOption("output")) {
         AtomicOutput.toFile(Path.of(cmd.getOptionValue("output")), generator::write);
+        err.println("vmotion generate: wrote " + hosts + " hosts and " + vms + " powered-on VMs in " + clusters
+            + (clusters == 1 ? " cluster" : " clusters") + " to " + cmd.getOptionValue("output"));
       } else {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         generator.write(w);

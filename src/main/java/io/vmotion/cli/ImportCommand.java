@@ -2,6 +2,7 @@ package io.vmotion.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vmotion.app.AnyInventory;
+import io.vmotion.app.StagedInput;
 import io.vmotion.inventory.InvalidInputException;
 import io.vmotion.inventory.Inventory;
 import io.vmotion.inventory.InventoryReader;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
@@ -83,23 +83,14 @@ final class ImportCommand {
     if (positional.size() != 2 || !List.of("rvtools", "vsphere").contains(positional.get(0))) {
       throw new UsageException("expected 'rvtools FILE.xlsx' or 'vsphere FILE.json', found " + positional);
     }
-    Path file = Path.of(positional.get(1));
-    if (cmd.hasOption("output")) AtomicOutput.checkDestination(Path.of(cmd.getOptionValue("output")), List.of(file));
-    RuleData rules = RuleBase.builtin().data();
-    EvcCatalog evc = AnyInventory.catalog(rules);
-    InventoryFormat format = AnyInventory.detect(file);
+    Path given = Path.of(positional.get(1));
+    if (cmd.hasOption("output")) AtomicOutput.checkDestination(Path.of(cmd.getOptionValue("output")), List.of(given));
     ImportResult result;
-    if (positional.get(0).equals("rvtools")) {
-      if (format != InventoryFormat.XLSX) throw AnyInventory.notWorkbook(file, format);
-      result = new RvToolsImporter(evc, AnyInventory.guestLabels(rules)).read(file);
-    } else {
-      if (format == InventoryFormat.XLSX) {
-        throw InvalidInputException.of(file.toString(), "this is an Excel workbook; use 'vmotion import rvtools " + file + "'");
-      }
-      result = new VsphereImporter(evc).read(file);
+    try (StagedInput staged = StagedInput.of(positional.get(1), System.in, InventoryReader.MAX_BYTES)) {
+      result = importFrom(positional.get(0), staged);
     }
     result.warnings().forEach(err::println);
-    AnyInventory.requireSomethingToCheck(result, file, cmd.hasOption("allow-empty"), err, "import");
+    AnyInventory.requireSomethingToCheck(result, given, cmd.hasOption("allow-empty"), err, "import");
     String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result.inventory()) + "\n";
     if (cmd.hasOption("output")) {
       // Whole or not at all, as reports are: an interrupted import never leaves half an inventory.
@@ -113,13 +104,30 @@ final class ImportCommand {
     return Main.OK;
   }
 
+  private static ImportResult importFrom(String kind, StagedInput staged) throws InvalidInputException, RuleBuildException, IOException {
+    Path file = staged.path();
+    RuleData rules = RuleBase.builtin().data();
+    EvcCatalog evc = AnyInventory.catalog(rules);
+    InventoryFormat format = AnyInventory.detect(file);
+    try {
+      if (kind.equals("rvtools")) {
+        if (format != InventoryFormat.XLSX) throw AnyInventory.notWorkbook(file, format);
+        return new RvToolsImporter(evc, AnyInventory.guestLabels(rules)).read(file);
+      }
+      if (format == InventoryFormat.XLSX) {
+        throw InvalidInputException.of(file.toString(), "this is an Excel workbook; use 'vmotion import rvtools " + staged.name() + "'");
+      }
+      return new VsphereImporter(evc).read(file);
+    } catch (InvalidInputException e) {
+      throw e.renamed(file.toString(), staged.name());
+    }
+  }
+
   private void help() {
-    java.io.StringWriter s = new java.io.StringWriter();
-    new HelpFormatter().printHelp(new java.io.PrintWriter(s), 100, "vmotion import rvtools FILE.xlsx | vsphere FILE.json [-o inventory.json]",
+    out.print(Help.render("vmotion import rvtools FILE.xlsx | vsphere FILE.json [-o inventory.json]",
         "Convert an RVTools export or a vSphere (govc) JSON dump to inventory format v1, for review and editing. "
             + "Gaps in the source are filled with documented defaults, marked unknown with their causes, and listed on stderr. "
-            + "An import with no VM, or no powered-on VM, exits 2 unless --allow-empty.\n\n", options(), 2, 4,
-        "\n'vmotion validate FILE' accepts both formats directly. See docs/importing.md.");
-    out.print(s);
+            + "An import with no VM, or no powered-on VM, exits 2 unless --allow-empty. FILE - reads stdin.",
+        options(), "'vmotion validate FILE' accepts both formats directly. See docs/importing.md."));
   }
 }

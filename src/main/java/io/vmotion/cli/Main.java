@@ -35,6 +35,7 @@ public final class Main {
         verify                 model-check the live-migration protocol
         generate               write a synthetic inventory (--hosts N --vms N --clusters N [--seed S])
         help                   this text
+        --version              the version of vmotion
 
       Run 'vmotion <command> --help' for a command's options.
       """;
@@ -70,6 +71,10 @@ public final class Main {
         case "explain" -> new ExplainCommand(out, err).run(rest);
         case "verify" -> VerifyCommand.run(rest, out, err);
         case "generate" -> new GenerateCommand(out, err).run(rest);
+        case "--version", "version" -> {
+          out.println("vmotion " + io.vmotion.report.Version.current());
+          yield OK;
+        }
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
           yield OK;

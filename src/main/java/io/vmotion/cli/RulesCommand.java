@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
@@ -194,9 +193,7 @@ final class RulesCommand {
   }
 
   private int help(String usage, Options options) {
-    StringWriter s = new StringWriter();
-    new HelpFormatter().printHelp(new java.io.PrintWriter(s), 100, usage, "", options, 2, 4, "");
-    out.print(s);
+    out.print(Help.render(usage, "", options, "Exit codes: 0 OK, 1 a case fails, 2 bad usage, rules that do not build, or a bad case file."));
     return Main.OK;
   }
 }

@@ -22,7 +22,6 @@ import io.vmotion.rules.Severity;
 import io.vmotion.rules.Waivers;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,11 +29,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Map;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 
 /** {@code vmotion validate}: options in, report out; the work is {@link Vmotion}'s. */
 final class ValidateCommand {
@@ -64,8 +60,9 @@ final class ValidateCommand {
     o.addOption(Option.builder().longOpt("scope").hasArg().argName("cluster|all").desc("targets without a plan: the VM's cluster (default) or every host").get());
     o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json|junit|sarif|summary").desc("report format (default text)").get());
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write the report to FILE (atomically) instead of stdout").get());
-    o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("error|unknown|warning|info")
-        .desc("exit 1 when a finding is at or above this severity (default error); unknown: an error, or a VM whose readiness is unknown").get());
+    o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("error|unknown|warning|info|none")
+        .desc("exit 1 when a finding is at or above this severity (default error); unknown: an error, or a VM whose readiness is unknown;"
+            + " none: never (exit 0 whatever is found, 2 still for bad input)").get());
     o.addOption(Option.builder().longOpt("exact").desc("evaluate every move on its own instead of once per distinct combination (slower; same report)").get());
     o.addOption(Option.builder().longOpt("waivers").hasArg().argName("FILE").desc("accept the findings this waiver file names (reported as waived; they do not fail the run)").get());
     o.addOption(Option.builder().longOpt("strict-waivers")
@@ -98,7 +95,7 @@ final class ValidateCommand {
     Scope scope = choice(cmd, "scope", "cluster", Map.of("cluster", Scope.CLUSTER, "all", Scope.ALL));
     String failOnName = cmd.getOptionValue("fail-on", "error");
     Severity failOn = choice(cmd, "fail-on", "error",
-        Map.of("error", Severity.ERROR, "unknown", Severity.ERROR, "warning", Severity.WARNING, "info", Severity.INFO));
+        Map.of("error", Severity.ERROR, "unknown", Severity.ERROR, "warning", Severity.WARNING, "info", Severity.INFO, "none", Severity.ERROR));
     List<String> positional = cmd.getArgList();
     if (positional.size() > 1) throw new UsageException("expected at most one inventory, found " + positional.size() + ": " + positional);
 
@@ -126,11 +123,16 @@ final class ValidateCommand {
     ReportInput report = validation.report();
     if (cmd.hasOption("output")) {
       AtomicOutput.toFile(Path.of(cmd.getOptionValue("output")), w -> format.write(report, w));
+      Evaluation e = validation.evaluation();
+      err.println("vmotion validate: wrote the " + cmd.getOptionValue("format", "text") + " report to " + cmd.getOptionValue("output") + ": "
+          + e.count(Severity.ERROR) + " errors, " + e.count(Severity.WARNING) + " warnings, " + e.count(Severity.INFO) + " infos in "
+          + e.pairs() + " moves");
     } else {
       AtomicOutput.toStream(out, w -> format.write(report, w));
     }
     timings.mark("report written");
     noteUndecided(validation.evaluation());
+    if (failOnName.equals("none")) return Main.OK;
     return validation.fails(failOn, failOnName.equals("unknown")) ? Main.FINDINGS : Main.OK;
   }
 
@@ -144,11 +146,7 @@ final class ValidateCommand {
   }
 
   static CommandLine parse(Options options, String[] args) throws UsageException {
-    try {
-      return new DefaultParser().parse(options, args);
-    } catch (ParseException e) {
-      throw new UsageException(e.getMessage());
-    }
+    return Help.parse(options, args);
   }
 
   static <T> T choice(CommandLine cmd, String option, String fallback, Map<String, T> accepted) throws UsageException {
@@ -162,10 +160,9 @@ final class ValidateCommand {
   }
 
   private void help() {
-    StringWriter s = new StringWriter();
-    new HelpFormatter().printHelp(new java.io.PrintWriter(s), 100, "vmotion validate [INVENTORY] [options]",
-        "Check which powered-on VMs can vMotion to which hosts, and report every blocker.\n\n", options(), 2, 4,
-        "\nExit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad usage, input or rules.");
-    out.print(s);
+    out.print(Help.render("vmotion validate [INVENTORY|-] [options]",
+        "Check which powered-on VMs can vMotion to which hosts, and report every blocker. INVENTORY is inventory format v1,"
+            + " an RVTools .xlsx or a vSphere JSON dump (told apart by content); - reads it from stdin; none validates the bundled example.",
+        options(), "Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad usage, input or rules."));
   }
 }

@@ -18,6 +18,14 @@ public final class InvalidInputException extends Exception {
     return new InvalidInputException(List.of(new InputProblem(file, "", 0, 0, message)), List.of());
   }
 
+  /** The same problems, with the file {@code from} named {@code to}. */
+  public InvalidInputException renamed(String from, String to) {
+    if (from.equals(to)) return this;
+    List<InputProblem> named = problems.stream()
+        .map(p -> p.file().equals(from) ? new InputProblem(to, p.path(), p.line(), p.column(), p.message()) : p).toList();
+    return new InvalidInputException(named, sourceLines);
+  }
+
   public List<InputProblem> problems() {
     return problems;
   }
@@ -26,11 +34,11 @@ public final class InvalidInputException extends Exception {
   public String render() {
     StringBuilder sb = new StringBuilder();
     for (InputProblem p : problems) {
-      sb.append(p.headline()).append('\n');
+      sb.append(Printable.of(p.headline())).append('\n');
       if (p.line() > 0 && p.line() <= sourceLines.size()) {
         String src = sourceLines.get(p.line() - 1);
         if (src.length() <= 240) {
-          sb.append(src).append('\n');
+          sb.append(Printable.of(src)).append('\n');
           sb.append(" ".repeat(Math.max(0, p.column() - 1))).append("^\n");
         }
       }

@@ -8,9 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,29 +56,34 @@ public final class InventoryReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
-    this.mapper = new ObjectMapper(factory);
+    // One document per file: "cat a.json b.json" must not validate a.json alone.
+    this.mapper = new ObjectMapper(factory).enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   public Inventory read(Path file) throws InvalidInputException {
-    String name = file.toString();
-    String text;
+    return read(file, file.toString());
+  }
+
+  /** Reads {@code file}, naming it {@code name} in messages (a copy of stdin is named "stdin"). */
+  public Inventory read(Path file, String name) throws InvalidInputException {
     try {
-      long size = Files.size(file);
-      if (size > maxBytes) {
+      if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
         throw InvalidInputException.of(
-            name, "file is " + size + " bytes; inventories larger than "
+            name, "file is " + Files.size(file) + " bytes; inventories larger than "
                 + maxBytes + " bytes are refused. Split the inventory by cluster.");
       }
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw InvalidInputException.of(name, "no such file; give the path of an inventory JSON file");
     } catch (IOException e) {
       throw InvalidInputException.of(name, "cannot read: " + e.getMessage());
     }
-    return read(name, text);
+    try {
+      return read(name, InputText.read(file, maxBytes, "an inventory JSON file"));
+    } catch (InvalidInputException e) {
+      throw e.renamed(file.toString(), name);
+    }
   }
 
   public Inventory read(String file, String text) throws InvalidInputException {
+    if (text.startsWith("\uFEFF")) text = text.substring(1);
     if (text.isBlank()) {
       throw InvalidInputException.of(file, "the file is empty; expected a JSON object with \"hosts\" and \"vms\"");
     }
@@ -89,12 +92,9 @@ public final class InventoryReader {
       root = mapper.readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      String msg = e.getOriginalMessage();
-      if (msg.contains("nesting depth")) {
-        msg = "nesting deeper than " + MAX_NESTING + " levels; an inventory never needs that";
-      } else {
-        msg = "malformed JSON: " + msg.replace('\n', ' ');
-      }
+      String msg = e.getOriginalMessage().contains("nesting depth")
+          ? "nesting deeper than " + MAX_NESTING + " levels; an inventory never needs that"
+          : InputText.jsonMessage(e);
       int line = loc == null ? 0 : Math.max(0, loc.getLineNr());
       int col = loc == null ? 0 : Math.max(0, loc.getColumnNr());
       throw new InvalidInputException(List.of(new InputProblem(file, "", line, col, msg)), text.lines().toList());
@@ -127,14 +127,7 @@ public final class InventoryReader {
   /** Reads a plan file: {@code {"migrations": [...]}}, checked against the inventory it applies to. */
   public List<Migration> readPlan(Path file, Inventory inventory) throws InvalidInputException {
     String name = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw InvalidInputException.of(name, "no such file; give the path of a plan JSON file");
-    } catch (IOException e) {
-      throw InvalidInputException.of(name, "cannot read: " + e.getMessage());
-    }
+    String text = InputText.read(file, InputText.MAX_SMALL_FILE_BYTES, "a plan JSON file");
     List<String> lines = text.lines().toList();
     if (text.isBlank()) throw InvalidInputException.of(name, "the file is empty; expected {\"migrations\": [{\"vm\": ..., \"target\": ...}]}");
     JsonNode root;
@@ -143,7 +136,7 @@ public final class InventoryReader {
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       throw new InvalidInputException(
-          List.of(new InputProblem(name, "", loc.getLineNr(), loc.getColumnNr(), "malformed JSON: " + e.getOriginalMessage())), lines);
+          List.of(new InputProblem(name, "", loc.getLineNr(), loc.getColumnNr(), InputText.jsonMessage(e))), lines);
     }
     List<InputProblem> problems = new ArrayList<>();
     if (!root.isObject()) {

@@ -68,7 +68,37 @@ final class JsonFields {
       problem(field, "must not be empty");
       return null;
     }
+    String bad = unprintable(v.asText());
+    if (bad != null) {
+      problem(field, bad);
+      return null;
+    }
     return v.asText();
+  }
+
+  /**
+   * Why a name cannot be taken as it is, or null: a control character (C0 or C1, tab aside) would
+   * forge lines in a text report or reach the terminal as an escape sequence, and a lone surrogate
+   * cannot be written as UTF-8. Refused rather than normalised, so that what a report names is
+   * exactly what vCenter holds.
+   */
+  static String unprintable(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\t' && (c < 0x20 || c >= 0x7f && c <= 0x9f)) {
+        return "contains the control character U+" + String.format("%04X", (int) c) + " at character " + (i + 1)
+            + "; names may not hold control characters (tab aside). Remove it";
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return "contains a lone UTF-16 surrogate (U+" + String.format("%04X", (int) c) + ") at character " + (i + 1)
+            + ", which is not a character; fix the \\u escape";
+      } else if (c == '\uFFFE' || c == '\uFFFF') {
+        return "contains the noncharacter U+" + String.format("%04X", (int) c) + " at character " + (i + 1) + "; remove it";
+      }
+    }
+    return null;
   }
 
   /** A whole number within [min, max]; {@code fallback} when absent and optional or invalid. */
@@ -130,6 +160,11 @@ final class JsonFields {
     return array(field, required, (el, p) -> {
       if (!el.isTextual() || el.asText().isBlank()) {
         problems.add(new InputProblem(file, p, 0, 0, "expected a non-empty string, found " + describe(el)));
+        return null;
+      }
+      String bad = unprintable(el.asText());
+      if (bad != null) {
+        problems.add(new InputProblem(file, p, 0, 0, bad));
         return null;
       }
       return el.asText();

@@ -12,8 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Writes a report whole or not at all: it is rendered into a temporary file first, then renamed
- * over the destination (or copied to stdout), so a crash mid-report never leaves half of one.
+ * Writes a report to a file whole or not at all: it is rendered into a temporary file first, then
+ * renamed over the destination, so a crash mid-report never leaves half of one (and Ctrl-C leaves no
+ * temporary file). To stdout it is streamed.
  */
 public final class AtomicOutput {
 
@@ -55,9 +56,12 @@ public final class AtomicOutput {
     }
     checkDestination(destination, List.of());
     Path dir = destination.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("-o " + destination + ": the folder " + dir + " does not exist; create it first (mkdir -p " + dir + ")");
+    }
     // Not Files.createTempFile: its owner-only permissions would stick to the renamed report.
     Path tmp = dir.resolve("." + destination.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+    TempFiles.deleteOnSignal(tmp);
     try {
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         render.to(w);
@@ -67,21 +71,43 @@ public final class AtomicOutput {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, destination, StandardCopyOption.REPLACE_EXISTING);
       }
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new IOException("-o " + destination + ": permission denied: cannot write in " + dir + "; choose a folder you can write to");
+    } catch (java.nio.file.FileSystemException e) {
+      String why = e.getReason() == null ? e.getMessage() : e.getReason();
+      throw new IOException("-o " + destination + ": " + (why.contains("No space") ? "no space left on the device of " + dir
+          + "; free some space or write elsewhere" : why.contains("Read-only") ? "the file system of " + dir + " is read-only" : why)
+          + " (nothing was written)");
+    } catch (IOException e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new IOException("-o " + destination + ": " + (why.contains("No space") ? "no space left on the device of " + dir
+          + "; free some space or write elsewhere" : why) + " (nothing was written)");
     } finally {
       Files.deleteIfExists(tmp);
+      TempFiles.forget(tmp);
     }
   }
 
+  /**
+   * Streams the report straight to {@code out} (stdout), not staged in /tmp: every input error is
+   * found before rendering starts, so a bad input never yields a partial report, and a report of
+   * hundreds of megabytes needs no disk. Only an interrupted run (a signal, a closed pipe) ends it
+   * early; a consumer that must not see a partial report writes with -o, which is atomic.
+   */
   public static void toStream(OutputStream out, Render render) throws IOException {
-    Path tmp = Files.createTempFile("vmotion-report", ".tmp");
-    try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        render.to(w);
+    Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(new java.io.FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
       }
-      Files.copy(tmp, out);
-      out.flush();
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+
+      @Override
+      public void close() throws IOException {
+        out.flush();
+      }
+    }, StandardCharsets.UTF_8), 1 << 16);
+    render.to(w);
+    w.flush();
+    out.flush();
   }
 }

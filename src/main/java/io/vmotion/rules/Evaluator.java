@@ -42,12 +42,33 @@ public final class Evaluator {
     EvaluationBuilder out = new EvaluationBuilder(keepPairs, new UnknownCauses(inventory));
     if (!inventory.migrations().isEmpty()) {
       movesOneByOne(planner, planner.plan(inventory.migrations()), out, progress);
+      reportNoOps(planner, out);
     } else if (exact) {
       movesOneByOne(planner, planner.candidates(scope), out, progress);
     } else {
       new SharedEvaluation(rules, planner, scope, progress).run(out);
     }
     return out.build();
+  }
+
+  /** The id of the warning a plan step onto the VM's own host gets; it is the planner's, not a rule file's. */
+  public static final String NO_OP = "plan.no-op";
+
+  /**
+   * Exactly the moves of {@code plan}, in order; an empty plan checks nothing (it does not fall back
+   * to every move of a scope, as an inventory without a plan does).
+   */
+  public Evaluation evaluatePlan(Inventory inventory, List<io.vmotion.inventory.Migration> plan, boolean keepPairs, Progress progress) {
+    if (plan.isEmpty()) return new EvaluationBuilder(keepPairs, new UnknownCauses(inventory)).build();
+    return evaluate(inventory.withMigrations(plan), Scope.CLUSTER, keepPairs, false, progress);
+  }
+
+  private static void reportNoOps(MovePlanner planner, EvaluationBuilder out) {
+    for (MovePlanner.NoOp n : planner.noOps) {
+      out.pair(n.vm(), n.host(), n.host(), List.of(new Finding(NO_OP, Severity.WARNING, n.vm(), n.host(), n.host(), n.step(),
+          "step " + n.step() + " moves " + n.vm() + " to " + n.host() + ", the host it is on at that point: nothing to migrate",
+          "Remove the step from the plan, or give it the target you meant")));
+    }
   }
 
   /** One rule on one move whose facts it needs are partly unknown: its completions, evaluated with the rest. */

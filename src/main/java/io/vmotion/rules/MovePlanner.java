@@ -94,7 +94,14 @@ final class MovePlanner {
    * The plan's steps in order. Each step's target carries the reservations it will hold after the
    * earlier steps, which are assumed to happen as planned: the plan is judged as a whole.
    */
+  /** A plan step that moves a VM onto the host it is on at that point: nothing to migrate, likely a mistake in the plan. */
+  record NoOp(String vm, String host, int step) {}
+
+  /** The no-op steps met by the last {@link #plan}. */
+  final List<NoOp> noOps = new ArrayList<>();
+
   List<Move> plan(List<Migration> migrations) {
+    noOps.clear();
     Map<String, String> location = new HashMap<>();
     vms.forEach(v -> location.put(v.getName(), v.getHost()));
     Map<String, long[]> load = new HashMap<>();
@@ -105,7 +112,10 @@ final class MovePlanner {
       step++;
       VmFact vm = vmsByName.get(m.vm());
       String from = location.get(m.vm());
-      if (from.equals(m.target())) continue;
+      if (from.equals(m.target())) {
+        noOps.add(new NoOp(m.vm(), from, step));
+        continue;
+      }
       long[] r = load.get(m.target());
       moves.add(new Move(vm, hostsByName.get(from), hostsByName.get(m.target()), step, r[0], r[1]));
       if (vm.isPoweredOn()) {

@@ -15,7 +15,8 @@ import java.util.Set;
 /** Small strict readers for vmotion's own JSON files (waivers, rule cases): known fields only, typed, with paths. */
 final class StrictJson {
 
-  static final JsonMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  static final JsonMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private StrictJson() {}
 
@@ -31,7 +32,7 @@ final class StrictJson {
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       throw new InvalidInputException(List.of(new InputProblem(file, "", loc == null ? 0 : loc.getLineNr(),
-          loc == null ? 0 : loc.getColumnNr(), "malformed JSON: " + e.getOriginalMessage().replace('\n', ' '))), lines);
+          loc == null ? 0 : loc.getColumnNr(), io.vmotion.inventory.InputText.jsonMessage(e))), lines);
     }
   }
 

@@ -4,10 +4,6 @@ import io.vmotion.inventory.JsonPositions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vmotion.inventory.InputProblem;
 import io.vmotion.inventory.InvalidInputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -80,13 +76,7 @@ public final class Waivers {
 
   public static Waivers read(Path path) throws InvalidInputException {
     String name = path.toString();
-    try {
-      return parse(name, Files.readString(path, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      throw InvalidInputException.of(name, "no such file; give the path of a waivers JSON file");
-    } catch (IOException e) {
-      throw InvalidInputException.of(name, "cannot read: " + e.getMessage());
-    }
+    return parse(name, io.vmotion.inventory.InputText.read(path, io.vmotion.inventory.InputText.MAX_SMALL_FILE_BYTES, "a waivers JSON file"));
   }
 
   public static Waivers parse(String file, String text) throws InvalidInputException {
