@@ -93,6 +93,8 @@ class ReportFormatsTest {
   @Test
   void output_writes_the_whole_report_to_the_file_and_nothing_to_stdout(@TempDir Path dir) throws Exception {
     Path report = dir.resolve("reports/vmotion.json");
+    // -o never creates folders: a missing one is named as the problem (HostileInputTest)
+    Files.createDirectories(report.getParent());
     Cli r = Cli.run("validate", "--format", "json", "--output", report.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
