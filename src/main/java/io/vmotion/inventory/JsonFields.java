@@ -100,12 +100,12 @@ final class JsonFields {
       return null;
     }
     double n = v.asDouble();
-    if (!Double.isFinite(n) || n < min) {
+    if (n < min) {
       problem(field, (min == 0 ? "must not be negative" : "must be at least " + min) + ", found " + v.asText());
       return null;
     }
-    if (n > max) {
-      problem(field, "must be at most " + max + " " + unit + ", found " + v.asText());
+    if (!(n <= max)) { // also a number too large for a double, read as infinity
+      problem(field, "must be at most " + java.math.BigDecimal.valueOf(max).stripTrailingZeros().toPlainString() + " " + unit + ", found " + v.asText());
       return null;
     }
     return n;

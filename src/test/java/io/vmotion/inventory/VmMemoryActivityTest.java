@@ -59,7 +59,7 @@ class VmMemoryActivityTest {
     assertThat(problems(f -> f.with(x -> x.vm(0).put("dirtyRateMbps", -1))))
         .contains("vms[0].dirtyRateMbps: must not be negative, found -1");
     assertThat(problems(f -> f.with(x -> x.vm(0).put("dirtyRateMbps", 2e6))))
-        .contains("vms[0].dirtyRateMbps: must be at most");
+        .contains("vms[0].dirtyRateMbps: must be at most 1048576 MiB/s, found 2000000");
     assertThat(problems(f -> f.with(x -> x.vm(0).put("activeMemoryMb", 1.5))))
         .contains("vms[0].activeMemoryMb: expected a whole number, found the number 1.5");
     assertThat(problems(f -> f.with(x -> x.vm(0).put("hotSetMb", -4))))
