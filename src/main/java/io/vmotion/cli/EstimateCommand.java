@@ -69,7 +69,7 @@ final class EstimateCommand {
     o.addOption(opt("efficiency", "E", "share of the line rate that carries memory, above 0 and at most 1 (default "
         + n(PreCopyDefaults.EFFICIENCY) + ")"));
     o.addOption(opt("max-rounds", "N", "pre-copy rounds before switching over regardless (default " + PreCopyDefaults.MAX_PRECOPY_ROUNDS + ")"));
-    o.addOption(opt("overhead-s", "S", "seconds a move takes besides its rounds (default " + n(PreCopyDefaults.OVERHEAD_SECONDS) + ")"));
+    o.addOption(opt("overhead-s", "O", "seconds a move takes besides its rounds (default " + n(PreCopyDefaults.OVERHEAD_SECONDS) + ")"));
     o.addOption(opt("vm", "NAME", "with INVENTORY: only this VM, in detail"));
     o.addOption(opt("format", "text|json", "output format (default text)"));
     o.addOption(Option.builder("h").longOpt("help").desc("show this help").get());
@@ -162,7 +162,8 @@ final class EstimateCommand {
 
   private int inventory(CommandLine cmd, Path file, boolean json) throws UsageException, InvalidInputException, IOException {
     Double link = cmd.hasOption("link-mbps") ? link(cmd) : null;
-    EstimateInput check = environment(cmd, EstimateInput.of(1, 1)); // flag errors before the file is read
+    // Parsed once before the file is read, so that a bad flag is reported without waiting for a large import.
+    int concurrent = environment(cmd, EstimateInput.of(1, 1)).concurrent();
     RuleData data = RuleData.of(List.of(RuleSource.builtin()));
     Inventory inventory = ImportCommand.readAnyFormat(data, new InventoryReader(data.evcModes()), file, err);
     List<Vm> selected = selected(cmd, inventory);
@@ -178,9 +179,9 @@ final class EstimateCommand {
         notEstimated.put(vm, "host " + host.name() + " has no vMotion adapter in the inventory (vmotionNics); give --link-mbps B to assume one");
         continue;
       }
-      EstimateInput in = EstimateInput.forVm(vm, mbps, check.concurrent());
+      EstimateInput in = EstimateInput.forVm(vm, mbps, concurrent);
       if (link == null && host.isUnknown("vmotionNics")) {
-        in = withNote(in, "host " + host.name() + ": vMotion adapters unknown; the import's default of " + n(mbps) + " Mbit/s is used");
+        in = withNote(in, "host " + host.name() + ": vMotion adapters marked unknown; the " + n(mbps) + " Mbit/s listed is used");
       }
       vms.add(vm);
       estimates.add(PreCopyEstimator.estimate(environment(cmd, in)));
@@ -335,7 +336,9 @@ final class EstimateCommand {
 
   private void help() {
     StringWriter s = new StringWriter();
-    new HelpFormatter().printHelp(new PrintWriter(s), 100, USAGE_LINES,
+    HelpFormatter formatter = new HelpFormatter();
+    formatter.setOptionComparator(null); // the VM's facts first, then the link and vMotion's settings, as the model reads them
+    formatter.printHelp(new PrintWriter(s), 100, USAGE_LINES,
         "\nEstimate how long a vMotion takes and how long the VM is stunned, from the iterative pre-copy model of "
             + "docs/estimation.md: round 0 sends the memory, each later round what the guest dirtied meanwhile, until a round fits "
             + "the switchover target. Sizes are MiB, rates MiB/s, link speeds Mbit/s.\n\n"

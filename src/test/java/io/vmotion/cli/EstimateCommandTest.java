@@ -205,7 +205,7 @@ class EstimateCommandTest {
   void a_host_whose_vmotion_adapters_an_import_left_unknown_is_used_with_a_note() throws Exception {
     Path inv = inventory(Fixture.twoHosts().with(f -> f.host(0).putArray("unknown").add("vmotionNics")));
     JsonNode o = JSON.readTree(Cli.run("estimate", inv.toString(), "--vm", "vm1", "--format", "json").out());
-    assertThat(o.get("assumptions").toString()).contains("host h1: vMotion adapters unknown; the import's default of 10000 Mbit/s is used");
+    assertThat(o.get("assumptions").toString()).contains("host h1: vMotion adapters marked unknown; the 10000 Mbit/s listed is used");
   }
 
   @Test
