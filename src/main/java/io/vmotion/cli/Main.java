@@ -34,6 +34,7 @@ public final class Main {
         explain RULE_ID        what a rule checks, why vMotion needs it, and how to fix it
         verify                 model-check the live-migration protocol
         generate               write a synthetic inventory (--hosts N --vms N --clusters N [--seed S])
+        estimate               how long a vMotion takes (--memory-mb M --link-mbps B ..., or INVENTORY [--vm NAME])
         help                   this text
         --version              the version of vmotion
 
@@ -71,6 +72,7 @@ public final class Main {
         case "explain" -> new ExplainCommand(out, err).run(rest);
         case "verify" -> VerifyCommand.run(rest, out, err);
         case "generate" -> new GenerateCommand(out, err).run(rest);
+        case "estimate" -> new EstimateCommand(out, err).run(rest);
         case "--version", "version" -> {
           out.println("vmotion " + io.vmotion.report.Version.current());
           yield OK;

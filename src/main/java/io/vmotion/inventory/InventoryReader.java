@@ -17,6 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -292,9 +294,27 @@ public final class InventoryReader {
     String minEvc = evcMode(f, "minRequiredEvcMode");
     List<VmDevice> devices = f.objects("devices", false, InventoryReader::vmDevice);
     Set<String> unknown = unknown(f, Vm.MAY_BE_UNKNOWN);
+    OptionalLong active = memoryPart(f, "activeMemoryMb", memory, "active memory is the part of it the guest touched recently");
+    Double dirty = f.decimal("dirtyRateMbps", 0, MAX_DIRTY_RATE_MIBPS, "MiB/s");
+    OptionalLong hotSet = memoryPart(f, "hotSetMb", memory, "the hot set is the part of it rewritten in every pre-copy round");
     if (name == null || host == null || power == null || guest == null) return null;
     return new Vm(name, host, powerState(power), hw, guest, vcpus, memory, reservation, datastores, nics, cpuFeatures, cpuVendor, minEvc,
-        devices, unknown);
+        devices, unknown, active, dirty == null ? OptionalDouble.empty() : OptionalDouble.of(dirty), hotSet);
+  }
+
+  /** Far above what any guest can write (memory bandwidth is tens of GiB/s); a larger value is a unit mistake. */
+  static final double MAX_DIRTY_RATE_MIBPS = 1024.0 * 1024;
+
+  /** An optional size in MiB that is a part of the VM's memory, so it cannot exceed {@code memoryMb}. */
+  private static OptionalLong memoryPart(JsonFields f, String field, long memory, String why) {
+    if (!f.has(field)) return OptionalLong.empty();
+    long n = f.number(field, false, 0, 24L * 1024 * 1024, -1);
+    if (n < 0) return OptionalLong.empty();
+    if (memory > 0 && n > memory) {
+      f.problem(field, "cannot exceed the VM's memoryMb (" + memory + " MiB), found " + n + ": " + why);
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(n);
   }
 
   private static VmDevice vmDevice(JsonFields f, int index) {

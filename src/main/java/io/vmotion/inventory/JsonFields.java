@@ -121,6 +121,26 @@ final class JsonFields {
     return n;
   }
 
+  /** A number, whole or not, within [min, max]; null when absent or invalid (the problem is recorded). */
+  Double decimal(String field, double min, double max, String unit) {
+    JsonNode v = get(field, false, "a number");
+    if (v == null) return null;
+    if (!v.isNumber()) {
+      problem(field, "expected a number (" + unit + "), found " + describe(v));
+      return null;
+    }
+    double n = v.asDouble();
+    if (n < min) {
+      problem(field, (min == 0 ? "must not be negative" : "must be at least " + min) + ", found " + v.asText());
+      return null;
+    }
+    if (!(n <= max)) { // also a number too large for a double, read as infinity
+      problem(field, "must be at most " + java.math.BigDecimal.valueOf(max).stripTrailingZeros().toPlainString() + " " + unit + ", found " + v.asText());
+      return null;
+    }
+    return n;
+  }
+
   boolean bool(String field, boolean fallback) {
     JsonNode v = get(field, false, "true or false");
     if (v == null) return fallback;

@@ -490,7 +490,7 @@ final class Completions {
           guestOs != null ? guestOs : v.guestOs(), vcpus != null ? vcpus : v.vcpus(), memoryMb != null ? memoryMb : v.memoryMb(),
           reservation != null ? reservation : v.reservation(), datastores != null ? datastores : v.datastores(),
           nics != null ? nics : v.nics(), v.cpuFeatures(), v.cpuVendor(), v.minRequiredEvcMode(), v.devices(),
-          unknown != null ? unknown : v.unknown());
+          unknown != null ? unknown : v.unknown(), v.activeMemoryMb(), v.dirtyRateMbps(), v.hotSetMb());
     }
   }
 }

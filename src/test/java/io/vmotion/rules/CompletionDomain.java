@@ -791,7 +791,7 @@ public final class CompletionDomain {
 
     Vm build() {
       return new Vm(v.name(), v.host(), v.powerState(), hardwareVersion, guestOs, vcpus, v.memoryMb(), reservation, datastores, nics,
-          v.cpuFeatures(), v.cpuVendor(), v.minRequiredEvcMode(), v.devices(), unknown);
+          v.cpuFeatures(), v.cpuVendor(), v.minRequiredEvcMode(), v.devices(), unknown, v.activeMemoryMb(), v.dirtyRateMbps(), v.hotSetMb());
     }
   }
 }

@@ -447,6 +447,14 @@ public final class ImportedInventory {
     if (v.cpuFeatures != null) strings(o.putArray("cpuFeatures"), v.cpuFeatures);
     if (v.cpuVendor != null) o.put("cpuVendor", v.cpuVendor);
     if (v.minRequiredEvcMode != null && evc.knows(v.minRequiredEvcMode)) o.put("minRequiredEvcMode", v.minRequiredEvcMode);
+    if (v.activeMemoryMb != null && v.activeMemoryMb >= 0) {
+      long active = v.activeMemoryMb;
+      if (active > v.memoryMb && v.memoryMb > 0) {
+        warnings.add("active memory above the VM's memory; cut to the memory size", v.name);
+        active = v.memoryMb;
+      }
+      o.put("activeMemoryMb", active);
+    }
     if (!v.unknown.isEmpty()) strings(o.putArray("unknown"), v.unknown);
     return o;
   }

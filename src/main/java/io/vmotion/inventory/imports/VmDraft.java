@@ -29,6 +29,8 @@ public final class VmDraft {
   public String cpuVendor;
   /** The VM's minimum required EVC mode (RVTools "min Required EVC Mode Key", vSphere Runtime.MinRequiredEVCModeKey). */
   public String minRequiredEvcMode;
+  /** Memory the guest touched recently, MiB (RVTools vInfo "Active Memory" or vMemory "Active"); null when the export does not say. */
+  public Long activeMemoryMb;
 
   public VmDraft(String name) {
     this.name = name;

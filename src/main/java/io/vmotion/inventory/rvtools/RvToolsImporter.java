@@ -57,12 +57,14 @@ public final class RvToolsImporter {
   // The column names that locate each tab's header row (see Table).
   static final List<String> VINFO_COLUMNS = List.of("VM", "Powerstate", "Power State", "Template", "SRM Placeholder", "CPUs", "Memory",
       "NICs", "Host", "Cluster", "Datacenter", "HW version", "Path", "VM UUID", "VM ID", "OS according to the configuration file",
-      "OS according to the VMware Tools", "min Required EVC Mode Key", "Network #1", "Network #2", "Provisioned MiB", "Provisioned MB");
+      "OS according to the VMware Tools", "min Required EVC Mode Key", "Network #1", "Network #2", "Provisioned MiB", "Provisioned MB",
+      "Active Memory");
   static final List<String> VHOST_COLUMNS = List.of("Host", "Datacenter", "Cluster", "CPU Model", "Speed", "HT Available", "HT Active",
       "# CPU", "Cores per CPU", "# Cores", "# Memory", "Current EVC", "Max EVC", "Assigned License(s)", "ESX Version", "in Maintenance Mode",
       "Vendor", "Model", "Object ID", "UUID");
   static final List<String> VCPU_COLUMNS = List.of("VM", "Powerstate", "CPUs", "Sockets", "Cores p/s", "Reservation", "Limit", "Shares", "VM UUID");
-  static final List<String> VMEMORY_COLUMNS = List.of("VM", "Powerstate", "Size MiB", "Size MB", "Reservation", "Limit", "Shares", "VM UUID");
+  static final List<String> VMEMORY_COLUMNS = List.of("VM", "Powerstate", "Size MiB", "Size MB", "Reservation", "Limit", "Shares", "VM UUID",
+      "Active");
   static final List<String> VDISK_COLUMNS = List.of("VM", "Powerstate", "Disk", "Disk Path", "Path", "Capacity MiB", "Capacity MB", "Thin",
       "Disk Mode", "Controller", "VM UUID");
   static final List<String> VNETWORK_COLUMNS = List.of("VM", "Powerstate", "NIC label", "Adapter", "Network", "Switch", "Connected",
@@ -478,6 +480,7 @@ public final class RvToolsImporter {
       Col minEvc = t.col("VMs are taken to use their host's CPU features", "min Required EVC Mode Key", "EVC Mode");
       Col nics = t.col(null, "NICs");
       Col path = t.col(null, "Path");
+      Col active = t.col(null, "Active Memory", "Active Memory MiB", "Active Memory MB");
       int templates = 0;
       int placeholders = 0;
       int nameless = 0;
@@ -514,6 +517,7 @@ public final class RvToolsImporter {
         if (mem.ok()) d.memoryMb = Math.round(mem.value());
         else memoryGap.put(d, memory.missing() ? noColumn("vInfo", "Memory") : gap(memory, mem, r));
         vmEvc(d, r, minEvc);
+        activeMemory(d, t, r, active);
         Read<Long> nicCount = t.whole(r, nics, Dim.COUNT, 0, 10_000);
         if (nicCount.ok()) nicCounts.put(d, nicCount.value());
         // vInfo's "Path" (the .vmx) names the VM's home datastore whatever vDisk says.
@@ -631,6 +635,21 @@ public final class RvToolsImporter {
       }
     }
 
+    /**
+     * Active memory is optional, read only by the duration estimate: a missing column or an empty
+     * cell leaves it out without a word, and only a bad cell is worth a warning.
+     */
+    void activeMemory(VmDraft d, Table t, Row r, Col col) {
+      if (col.missing()) return;
+      Read<Double> v = t.quantity(r, col, Dim.MEMORY, 0, MAX_VM_MEMORY_MIB);
+      if (v.ok()) {
+        d.activeMemoryMb = Math.round(v.value());
+      } else if (v.gap().bad()) {
+        warnings.add("tab " + t.tab() + ", column \"" + col.name() + "\": " + v.gap().text
+            + (v.detail() == null ? "" : " (" + v.detail() + ")") + "; active memory left out", "row " + Table.rowNumber(r));
+      }
+    }
+
     void datastoreGap(VmDraft d, Cause c) {
       datastoreGaps.computeIfAbsent(d, k -> new LinkedHashSet<>()).add(c);
     }
@@ -687,6 +706,7 @@ public final class RvToolsImporter {
         Col uuid = mem.col(null, "VM UUID");
         Col res = mem.col("memory reservations are unknown", "Reservation");
         Col size = mem.col(null, "Size MiB", "Size MB", "Size", "Size GiB");
+        Col active = mem.col(null, "Active", "Active MiB", "Active MB");
         if (vm.missing()) {
           memGap = noColumn("vMemory", "VM");
         } else {
@@ -700,6 +720,7 @@ public final class RvToolsImporter {
               if (v.ok()) d.memoryReservationMb = Math.round(v.value());
               else unknown(d, "reservation", gap(res, v, r));
             }
+            if (d.activeMemoryMb == null) activeMemory(d, mem, r, active);
             if (d.memoryMb == null && !size.missing()) {
               Read<Double> s = mem.quantity(r, size, Dim.MEMORY, 0, MAX_VM_MEMORY_MIB);
               if (s.ok()) d.memoryMb = Math.round(s.value());
