@@ -37,8 +37,14 @@ public final class HtmlReport implements ReportFormat {
 
   /** Above this many cells (VMs × hosts) a cluster's matrix groups its VMs by shape. */
   static final int MATRIX_CELLS = 2_500;
+  /** Shape rows of a grouped matrix; rarer shapes share one row. */
+  static final int SHAPES = 15;
   /** Rows of each root-cause table; the JSON and CSV reports have every one. */
   static final int TOP = 100;
+  /** VMs whose messages and fixes the page shows, unless {@code --detail all} asks for every one. */
+  static final int DETAILED = 100;
+  /** Messages per rule and VM; the rest are counted. */
+  static final int MESSAGES = 5;
   static final String NO_CLUSTER = "(no cluster)";
 
   private static final DateTimeFormatter MADE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -295,68 +301,80 @@ public final class HtmlReport implements ReportFormat {
         for (String h : hosts) {
           Cell cell = h.equals(vm.host()) ? new Cell(Verdict.HERE, Set.of()) : cells.getOrDefault(h, new Cell(Verdict.NONE, Set.of()));
           String title = cell.verdict.word + (cell.rules.isEmpty() ? "" : ": " + String.join(", ", cell.rules));
-          out.write("<td class=\"" + cell.verdict.css + "\" title=\"" + Html.attr(title) + "\">" + cell.verdict.symbol);
+          out.write("<td" + (cell.verdict.css.isEmpty() ? "" : " class=" + cell.verdict.css) + " title=\"" + Html.attr(title) + "\">" + cell.verdict.symbol);
         }
         out.write("\n");
       }
       out.write("</tbody></table>\n");
     }
 
-    /** Rows by VM shape: the VMs with the same set of blocking rules, each cell counting them per verdict. */
+    /**
+     * Rows by VM shape: the VMs with the same set of blocking rules. A cell counts the shape's VMs
+     * its worst verdict there applies to ("\u271712": twelve of them blocked); it carries no tooltip
+     * of its own (a cluster has tens of thousands of them), the column's host has the rule ids that
+     * block moves onto it, with their counts, and the row's shape names its rules.
+     */
     void shapes(Writer out, String cluster, List<String> hosts, List<CheckedVm> vms) throws IOException {
       Map<String, List<CheckedVm>> byShape = new TreeMap<>();
       for (CheckedVm vm : vms) byShape.computeIfAbsent(String.join(", ", vm.blockedBy().keySet()), k -> new ArrayList<>()).add(vm);
       List<Map.Entry<String, List<CheckedVm>>> shapes = new ArrayList<>(byShape.entrySet());
       shapes.sort((a, b) -> a.getValue().size() != b.getValue().size() ? Integer.compare(b.getValue().size(), a.getValue().size()) : a.getKey().compareTo(b.getKey()));
-      out.write("<p class=\"note\">" + Html.number(vms.size()) + " VMs are too many rows to draw: each row is a VM shape, the VMs with the same set of"
-          + " blocking rules (" + shapes.size() + " shapes). A cell counts the shape's VMs with its worst verdict there; hover for all counts and rule ids.</p>\n");
-      matrixHead(out, "Cluster " + Html.text(cluster) + ": VM shapes \u00d7 hosts", "Shape (blocking rules): VMs", hosts);
+      int distinct = shapes.size();
+      if (distinct > SHAPES) {
+        List<CheckedVm> rest = new ArrayList<>();
+        for (Map.Entry<String, List<CheckedVm>> x : shapes.subList(SHAPES - 1, distinct)) rest.addAll(x.getValue());
+        shapes = new ArrayList<>(shapes.subList(0, SHAPES - 1));
+        shapes.add(Map.entry("\u0000the " + (distinct - SHAPES + 1) + " rarer shapes", rest));
+      }
       Map<String, Integer> index = new HashMap<>();
       for (int i = 0; i < hosts.size(); i++) index.put(hosts.get(i), i);
+      int n = hosts.size();
+      List<int[][]> rows = new ArrayList<>();
+      List<Map<String, Integer>> columnRules = new ArrayList<>();
+      for (int i = 0; i < n; i++) columnRules.add(new TreeMap<>());
       for (Map.Entry<String, List<CheckedVm>> s : shapes) {
-        int n = hosts.size();
         int[][] counts = new int[n][Verdict.values().length];
-        List<Map<String, Integer>> ruleCounts = new ArrayList<>();
-        for (int i = 0; i < n; i++) ruleCounts.add(new TreeMap<>());
         for (CheckedVm vm : s.getValue()) {
-          Map<String, Cell> cells = cellsOf(vm);
           Integer here = index.get(vm.host());
           if (here != null) counts[here][Verdict.HERE.ordinal()]++;
-          for (Map.Entry<String, Cell> c : cells.entrySet()) {
+          for (Map.Entry<String, Cell> c : cellsOf(vm).entrySet()) {
             Integer i = index.get(c.getKey());
             if (i == null) continue;
             counts[i][c.getValue().verdict.ordinal()]++;
-            if (c.getValue().verdict != Verdict.OK) for (String r : c.getValue().rules) ruleCounts.get(i).merge(r, 1, Integer::sum);
+            if (c.getValue().verdict == Verdict.ERROR) for (String r : c.getValue().rules) columnRules.get(i).merge(r, 1, Integer::sum);
           }
         }
-        String label = s.getKey().isEmpty() ? "nothing blocks" : s.getKey();
-        out.write("<tr><th scope=\"row\">" + Html.text(label) + ": " + Html.number(s.getValue().size()));
+        rows.add(counts);
+      }
+      out.write("<p class=\"note\">" + Html.number(vms.size()) + " VMs are too many rows to draw one by one: each row is a VM shape, the VMs with the"
+          + " same set of blocking rules (" + distinct + " shapes" + (distinct > SHAPES ? "; the " + (SHAPES - 1) + " largest, then the rest in one row" : "")
+          + "). A cell counts the shape's VMs its worst verdict there applies to:"
+          + " <span class=\"e\">\u271712</span> twelve blocked (a lighter cell: some of the shape, not all), <span class=\"w\">!3</span> three with"
+          + " warnings, <span class=\"u\">?2</span> two undecided, <span class=\"k\">\u2713</span> all compatible. Hover a host for the rules that block"
+          + " moves onto it, with the VMs they block there.</p>\n");
+      // Unclassed cells are the commonest kind here, "some of the shape blocked": the CSS draws them so.
+      out.write("<table class=\"matrix shapes\"><caption>Cluster " + Html.text(cluster) + ": VM shapes \u00d7 hosts</caption><thead><tr>"
+          + "<th scope=\"col\">Shape (blocking rules): VMs</th>");
+      for (int i = 0; i < n; i++) {
+        StringBuilder title = new StringBuilder();
+        for (Map.Entry<String, Integer> r : columnRules.get(i).entrySet()) title.append(title.length() == 0 ? "" : ", ").append(r.getKey()).append(' ').append(r.getValue());
+        out.write("<th class=h" + (title.length() == 0 ? "" : " title=\"" + Html.attr(title.toString()) + "\"") + ">" + Html.text(hosts.get(i)));
+      }
+      out.write("</tr></thead><tbody>\n");
+      for (int s = 0; s < shapes.size(); s++) {
+        String key = shapes.get(s).getKey();
+        String label = key.isEmpty() ? "nothing blocks" : key.startsWith("\u0000") ? key.substring(1) : key;
+        out.write("<tr><th scope=\"row\">" + Html.text(label) + ": " + Html.number(shapes.get(s).getValue().size()));
+        int[][] counts = rows.get(s);
         for (int i = 0; i < n; i++) {
-          Verdict worst = Verdict.NONE;
-          for (Verdict v : new Verdict[] {Verdict.ERROR, Verdict.WARNING, Verdict.UNDECIDED, Verdict.OK}) {
-            if (counts[i][v.ordinal()] > 0) {
-              worst = v;
-              break;
-            }
-          }
-          if (worst == Verdict.NONE && counts[i][Verdict.HERE.ordinal()] > 0) worst = Verdict.HERE;
-          if (worst == Verdict.OK && counts[i][Verdict.HERE.ordinal()] == 0) {
-            out.write("<td class=\"k\">\u2713");
-            continue;
-          }
-          StringBuilder title = new StringBuilder();
-          for (Verdict v : Verdict.values()) {
-            int k = counts[i][v.ordinal()];
-            if (k > 0) title.append(title.length() == 0 ? "" : "; ").append(k).append(' ').append(v.word);
-          }
-          if (!ruleCounts.get(i).isEmpty()) {
-            title.append(" (");
-            int m = 0;
-            for (Map.Entry<String, Integer> r : ruleCounts.get(i).entrySet()) title.append(m++ == 0 ? "" : ", ").append(r.getKey()).append(' ').append(r.getValue());
-            title.append(')');
-          }
-          String shown = worst == Verdict.OK || worst == Verdict.HERE ? worst.symbol : worst.symbol + counts[i][worst.ordinal()];
-          out.write("<td class=\"" + worst.css + "\" title=\"" + Html.attr(title.toString()) + "\">" + shown);
+          int[] c = counts[i];
+          int targets = c[Verdict.OK.ordinal()] + c[Verdict.WARNING.ordinal()] + c[Verdict.ERROR.ordinal()] + c[Verdict.UNDECIDED.ordinal()];
+          int blocked = c[Verdict.ERROR.ordinal()];
+          if (targets == 0) out.write(c[Verdict.HERE.ordinal()] > 0 ? "<td class=s>\u25cf" : "<td class=n>");
+          else if (blocked > 0) out.write((blocked == targets ? "<td class=e>\u2717" : "<td>\u2717") + blocked);
+          else if (c[Verdict.WARNING.ordinal()] > 0) out.write("<td class=w>!" + c[Verdict.WARNING.ordinal()]);
+          else if (c[Verdict.UNDECIDED.ordinal()] > 0) out.write("<td class=u>?" + c[Verdict.UNDECIDED.ordinal()]);
+          else out.write("<td class=k>\u2713");
         }
         out.write("\n");
       }
@@ -390,32 +408,44 @@ public final class HtmlReport implements ReportFormat {
 
     void vms(Writer out) throws IOException {
       ReportOptions.Detail detail = in.detail();
+      // The page stays small at scale: messages for at most DETAILED VMs unless every VM's were asked for.
+      int limit = in.options().detail() == ReportOptions.Detail.ALL ? Integer.MAX_VALUE : DETAILED;
+      long wanted = e.vms().stream().filter(in::detailed).count();
       String note = switch (detail) {
-        case ALL -> "Every VM with its messages and fixes.";
-        case BLOCKED -> "Messages and fixes are shown for the VMs with no compatible target" + (in.options().detail() == null
-            ? " (--detail blocked, the default above " + ReportOptions.ALL_DETAIL_UP_TO + " VMs; --detail all shows them for every VM)" : " (--detail blocked)")
-            + "; the JSON and CSV reports have every message.";
-        case NONE -> "Messages and fixes are left out (--detail none); the JSON and CSV reports have every message.";
+        case ALL -> "Every VM with its messages and fixes";
+        case BLOCKED -> "Messages and fixes for the VMs with no compatible target" + (in.options().detail() == null
+            ? " (--detail blocked, the default above " + ReportOptions.ALL_DETAIL_UP_TO + " VMs; --detail all shows them for every VM)" : " (--detail blocked)");
+        case NONE -> "No messages or fixes (--detail none)";
       };
-      out.write("<p class=\"note\">" + Html.text(note) + " With JavaScript on, the table filters by name, cluster, readiness and rule, and sorts by a column"
-          + " (within each cluster).</p>\n");
+      if (wanted > limit) note += "; the first " + limit + " of those " + wanted + " VMs here, to keep the page small";
+      note += ". The JSON and CSV reports have every message.";
+      out.write("<p class=\"note\">" + Html.text(note) + " VMs are grouped by cluster and readiness, worst first. With JavaScript on, the table filters"
+          + " by name, cluster, readiness and rule, and sorts by a column (within each group).</p>\n");
       out.write("<table id=\"vm-table\" class=\"vms\"><thead><tr><th scope=\"col\" data-sort>VM</th><th scope=\"col\" data-sort>Current host</th>"
-          + "<th scope=\"col\" data-sort>Readiness</th><th scope=\"col\" data-sort class=\"n\">Compatible targets</th><th scope=\"col\">Blocked by (rule: targets)</th>"
+          + "<th scope=\"col\" data-sort class=\"n\">Compatible targets</th><th scope=\"col\">Blocked by (rule: targets)</th>"
           + "<th scope=\"col\">Details</th></tr></thead>\n");
+      int detailed = 0;
+      Readiness[] worstFirst = {Readiness.BLOCKED, Readiness.UNKNOWN, Readiness.READY_WITH_WARNINGS, Readiness.READY};
       for (Map.Entry<String, List<CheckedVm>> c : vmsByCluster.entrySet()) {
-        out.write("<tbody data-cluster=\"" + Html.attr(c.getKey()) + "\"><tr class=\"cluster\"><th colspan=\"6\" scope=\"rowgroup\">Cluster " + Html.text(c.getKey())
-            + " (" + Html.number(c.getValue().size()) + " VMs)</th></tr>\n");
-        for (CheckedVm vm : c.getValue()) {
-          Verdict v = verdict(vm.readiness());
-          out.write("<tr class=\"vm\"><th scope=\"row\">" + Html.text(vm.name()) + "<td>" + Html.text(vm.host()) + "<td class=\"" + v.css + "\">" + v.symbol + " "
-              + vm.readiness().json() + "<td class=\"n\">" + vm.compatibleCount() + "/" + vm.targetCount() + "<td>" + blockedBy(vm, false));
-          if (in.detailed(vm)) {
-            out.write("<td class=\"d\">");
-            details(out, vm);
+        for (Readiness r : worstFirst) {
+          List<CheckedVm> group = c.getValue().stream().filter(v -> v.readiness() == r).toList();
+          if (group.isEmpty()) continue;
+          Verdict v = verdict(r);
+          out.write("<tbody data-cluster=\"" + Html.attr(c.getKey()) + "\" data-readiness=\"" + r.json() + "\"><tr class=\"g\"><th colspan=\"5\" scope=\"rowgroup\">"
+              + Html.text(c.getKey()) + ": <span class=\"" + v.css + "\">" + v.symbol + " " + r.json() + "</span> (" + Html.number(group.size()) + " VMs)</th></tr>\n");
+          // Rows end where the next begins: HTML needs no </td> or </tr>, and 40,000 rows save a megabyte without them.
+          for (CheckedVm vm : group) {
+            out.write("<tr><th>" + Html.text(vm.name()) + "<td>" + Html.text(vm.host()) + "<td>" + vm.compatibleCount() + "/" + vm.targetCount() + "<td>"
+                + blockedBy(vm, false));
+            if (in.detailed(vm) && detailed < limit) {
+              detailed++;
+              out.write("<td class=\"d\">");
+              details(out, vm);
+            }
+            out.write("\n");
           }
-          out.write("\n");
+          out.write("</tbody>\n");
         }
-        out.write("</tbody>\n");
       }
       out.write("</table>\n");
     }
@@ -435,7 +465,12 @@ public final class HtmlReport implements ReportFormat {
         Finding first = r.getValue().get(0);
         Verdict v = first.severity() == Severity.ERROR ? Verdict.ERROR : first.severity() == Severity.WARNING ? Verdict.WARNING : Verdict.UNDECIDED;
         out.write("<li><span class=\"" + v.css + "\">" + v.symbol + " " + first.severity().json() + "</span> " + ruleLink(r.getKey()) + ":");
+        int n = 0;
         for (Finding f : r.getValue()) {
+          if (n++ == MESSAGES) {
+            out.write("<br>\u2026 and " + (r.getValue().size() - MESSAGES) + " more targets");
+            break;
+          }
           out.write("<br>\u2192 " + Html.text(f.target()) + (f.step() > 0 ? " (plan step " + f.step() + ")" : "") + ": " + Html.text(f.message())
               + (f.waived() ? " <i>(waived: " + Html.text(f.waiver()) + ")</i>" : ""));
         }

@@ -2,8 +2,6 @@
 // The page reads its data from its own tables: no data is embedded in this script.
 (function () {
   'use strict';
-  // The readiness cell's class, as the page's legend gives it.
-  var READINESS = { k: 'ready', w: 'ready-with-warnings', e: 'blocked', u: 'unknown' };
   var table = document.getElementById('vm-table');
   if (table) vmTable(table);
   window.addEventListener('beforeprint', function () {
@@ -14,16 +12,17 @@
     var groups = Array.prototype.slice.call(table.tBodies);
     var rows = [];
     groups.forEach(function (g) {
-      Array.prototype.forEach.call(g.rows, function (r) { if (r.classList.contains('vm')) rows.push(r); });
+      Array.prototype.forEach.call(g.rows, function (r) { if (!r.classList.contains('g')) rows.push(r); });
     });
     var info = rows.map(function (r) {
-      var blockers = r.cells[4].textContent;
       var rules = {};
-      blockers.replace(/([^\s,]+) \d+/g, function (m, id) { rules[id] = true; return m; });
-      return { row: r, name: r.cells[0].textContent.toLowerCase(), readiness: READINESS[r.cells[2].className] || '',
-        cluster: r.parentNode.getAttribute('data-cluster'), rules: rules };
+      r.cells[3].textContent.replace(/([^\s,]+) \d+/g, function (m, id) { rules[id] = true; return m; });
+      var g = r.parentNode;
+      return { row: r, name: r.cells[0].textContent.toLowerCase(), readiness: g.getAttribute('data-readiness'),
+        cluster: g.getAttribute('data-cluster'), rules: rules };
     });
-    var clusters = groups.map(function (g) { return g.getAttribute('data-cluster'); });
+    var clusters = [];
+    groups.forEach(function (g) { var c = g.getAttribute('data-cluster'); if (clusters.indexOf(c) < 0) clusters.push(c); });
     var readiness = ['ready', 'ready-with-warnings', 'blocked', 'unknown'];
     var ruleIds = {};
     info.forEach(function (i) { Object.keys(i.rules).forEach(function (k) { ruleIds[k] = true; }); });
@@ -65,13 +64,15 @@
     function apply() {
       var q = search.value.trim().toLowerCase();
       var c = byCluster.value, rd = byReadiness.value, ru = byRule.value;
-      var shown = 0, perGroup = {};
+      var shown = 0;
       info.forEach(function (i) {
         var ok = (!q || i.name.indexOf(q) >= 0) && (!c || i.cluster === c) && (!rd || i.readiness === rd) && (!ru || i.rules[ru]);
         i.row.hidden = !ok;
-        if (ok) { shown++; perGroup[i.cluster] = true; }
+        if (ok) shown++;
       });
-      groups.forEach(function (g) { g.hidden = !perGroup[g.getAttribute('data-cluster')]; });
+      groups.forEach(function (g) {
+        g.hidden = !Array.prototype.some.call(g.rows, function (r) { return !r.classList.contains('g') && !r.hidden; });
+      });
       count.textContent = shown + ' of ' + info.length + ' VMs shown';
     }
 
@@ -91,7 +92,7 @@
         var dir = ascending ? 1 : -1;
         ascending = !ascending;
         groups.forEach(function (g) {
-          var list = Array.prototype.filter.call(g.rows, function (r) { return r.classList.contains('vm'); });
+          var list = Array.prototype.filter.call(g.rows, function (r) { return !r.classList.contains('g'); });
           var keyed = list.map(function (r) { return { r: r, k: key(r.cells[col].textContent) }; });
           keyed.sort(function (a, b) {
             if (typeof a.k === 'number' && typeof b.k === 'number') return (a.k - b.k) * dir;
