@@ -11,8 +11,8 @@ public final class Escape {
 
   /**
    * For text read by people and terminals: C0 and C1 controls, DEL, line and paragraph separators,
-   * bidirectional overrides and isolates (which reorder what a terminal shows), the BOM and lone
-   * surrogates are escaped visibly; everything else is kept.
+   * bidirectional overrides and isolates (which reorder what a terminal shows), the BOM, the
+   * noncharacters U+FFFE and U+FFFF and lone surrogates are escaped visibly; everything else is kept.
    */
   public static String text(String s) {
     if (s == null) return "";
@@ -52,7 +52,7 @@ public final class Escape {
   private static boolean needsEscape(String s, int i) {
     char c = s.charAt(i);
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
-    if (c == '\u2028' || c == '\u2029' || c == '\u200e' || c == '\u200f' || c == '\ufeff') return true;
+    if (c == '\u2028' || c == '\u2029' || c == '\u200e' || c == '\u200f' || c == '\ufeff' || c == '\ufffe' || c == '\uffff') return true;
     if ((c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) return true;
     if (Character.isHighSurrogate(c)) return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
     if (Character.isLowSurrogate(c)) return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
