@@ -1,9 +1,12 @@
 package io.vmotion.app;
 
+import io.vmotion.inventory.Host;
 import io.vmotion.inventory.InvalidInputException;
 import io.vmotion.inventory.Inventory;
 import io.vmotion.inventory.InventoryReader;
 import io.vmotion.inventory.Migration;
+import io.vmotion.inventory.imports.InventoryFormat;
+import io.vmotion.report.InventoryLines;
 import io.vmotion.report.ReportInput;
 import io.vmotion.rules.Evaluation;
 import io.vmotion.rules.Evaluator;
@@ -19,9 +22,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -141,8 +147,33 @@ public final class Vmotion {
     }
     // Only with waivers: waiving re-derives the counts from the findings, which a summary does not keep.
     if (!waivers.all().isEmpty()) evaluation = evaluation.waiving(f -> waivers.reasonFor(f, request.today()));
+    // Each host's cluster: the root-cause view names cluster-wide causes, and the HTML matrix draws clusters.
+    Map<String, String> clusters = new TreeMap<>();
+    for (Host h : inventory.hosts()) clusters.put(h.name(), h.cluster() == null ? "" : h.cluster());
     noteDoubts(waivers, doubts, evaluation, request.today());
-    return new Validation(new ReportInput(workspace.name(), mode, evaluation, workspace.rules().rules()), evaluation);
+    ReportInput report = new ReportInput(workspace.name(), mode, evaluation, workspace.rules().rules()).withClusters(clusters);
+    return new Validation(report, evaluation);
+  }
+
+  /**
+   * Where each host and VM is in the inventory file, for reports that point at lines (SARIF). An
+   * import has no such lines: the inventory it yields exists only in memory.
+   */
+  public static InventoryLines lines(Optional<Path> inventory) throws IOException {
+    if (inventory.isEmpty()) return InventoryLines.of(bundledExample());
+    Path file = inventory.get();
+    if (!Files.isRegularFile(file)) return InventoryLines.unavailable("read from stdin or a pipe, which cannot be read twice");
+    InventoryFormat format;
+    try {
+      format = AnyInventory.detect(file);
+    } catch (InvalidInputException e) {
+      return InventoryLines.unavailable("the inventory could not be read again: " + e.getMessage());
+    }
+    return switch (format) {
+      case XLSX -> InventoryLines.unavailable("imported from an RVTools workbook; its hosts and VMs have no line in a file");
+      case VSPHERE_JSON -> InventoryLines.unavailable("imported from a vSphere dump; its hosts and VMs have no line in a file");
+      default -> InventoryLines.of(Files.readString(file, StandardCharsets.UTF_8));
+    };
   }
 
   /** Each doubtful waiver once, with how many findings it waived in this run. */

@@ -7,12 +7,15 @@ import io.vmotion.app.Vmotion;
 import io.vmotion.app.Workspace;
 import io.vmotion.inventory.InvalidInputException;
 import io.vmotion.report.AtomicOutput;
+import io.vmotion.report.CsvReport;
+import io.vmotion.report.HtmlReport;
 import io.vmotion.report.JsonReport;
 import io.vmotion.report.JunitReport;
 import io.vmotion.report.SarifReport;
 import io.vmotion.report.SummaryReport;
 import io.vmotion.report.ReportFormat;
 import io.vmotion.report.ReportInput;
+import io.vmotion.report.ReportOptions;
 import io.vmotion.report.TextReport;
 import io.vmotion.rules.Evaluation;
 import io.vmotion.rules.RuleBuildException;
@@ -37,7 +40,8 @@ final class ValidateCommand {
 
   private static final Map<String, ReportFormat> FORMATS = Map.of(
       "text", new TextReport(), "json", new JsonReport(), "junit", new JunitReport(),
-      "sarif", new SarifReport(), "summary", new SummaryReport());
+      "sarif", new SarifReport(), "summary", new SummaryReport(), "html", new HtmlReport(), "csv", new CsvReport());
+  private static final Map<String, Severity> SEVERITIES = Map.of("error", Severity.ERROR, "warning", Severity.WARNING, "info", Severity.INFO);
 
   private final PrintStream out;
   private final PrintStream err;
@@ -58,7 +62,15 @@ final class ValidateCommand {
     Options o = new Options();
     o.addOption(Option.builder().longOpt("plan").hasArg().argName("FILE").desc("check exactly the moves of this plan, in order").get());
     o.addOption(Option.builder().longOpt("scope").hasArg().argName("cluster|all").desc("targets without a plan: the VM's cluster (default) or every host").get());
-    o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json|junit|sarif|summary").desc("report format (default text)").get());
+    o.addOption(Option.builder().longOpt("format").hasArg().argName("text|json|junit|sarif|summary|html|csv").desc("report format (default text)").get());
+    o.addOption(Option.builder().longOpt("detail").hasArg().argName("none|blocked|all")
+        .desc("per-VM detail of text, summary and html: every VM, only those with no compatible target, or none (default all up to "
+            + ReportOptions.ALL_DETAIL_UP_TO + " VMs, blocked above)").get());
+    o.addOption(Option.builder().longOpt("min-severity").hasArg().argName("error|warning|info")
+        .desc("leave findings below this severity out of the report, in every format (default info: all)").get());
+    o.addOption(Option.builder().longOpt("sarif-granularity").hasArg().argName("cause|finding")
+        .desc("one SARIF result per (rule, target host) cause or per finding (default finding up to "
+            + SarifReport.GITHUB_RESULTS_LIMIT + " results, GitHub's limit, cause above)").get());
     o.addOption(Option.builder("o").longOpt("output").hasArg().argName("FILE").desc("write the report to FILE (atomically) instead of stdout").get());
     o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("error|unknown|warning|info|none")
         .desc("exit 1 when a finding is at or above this severity (default error); unknown: an error, or a VM whose readiness is unknown;"
@@ -92,6 +104,11 @@ final class ValidateCommand {
       return Main.OK;
     }
     ReportFormat format = choice(cmd, "format", "text", FORMATS);
+    ReportOptions.Detail detail = cmd.hasOption("detail") ? choice(cmd, "detail", "all",
+        Map.of("none", ReportOptions.Detail.NONE, "blocked", ReportOptions.Detail.BLOCKED, "all", ReportOptions.Detail.ALL)) : null;
+    Severity minSeverity = choice(cmd, "min-severity", "info", SEVERITIES);
+    ReportOptions.SarifGranularity granularity = cmd.hasOption("sarif-granularity") ? choice(cmd, "sarif-granularity", "finding",
+        Map.of("cause", ReportOptions.SarifGranularity.CAUSE, "finding", ReportOptions.SarifGranularity.FINDING)) : null;
     Scope scope = choice(cmd, "scope", "cluster", Map.of("cluster", Scope.CLUSTER, "all", Scope.ALL));
     String failOnName = cmd.getOptionValue("fail-on", "error");
     Severity failOn = choice(cmd, "fail-on", "error",
@@ -120,15 +137,17 @@ final class ValidateCommand {
     try (TerminalProgress progress = TerminalProgress.forStderr(err)) {
       validation = app.validate(workspace, request, progress, timings);
     }
-    ReportInput report = validation.report();
+    ReportInput report = validation.report().withOptions(new ReportOptions(detail, minSeverity, granularity, clock.instant()));
+    if (format instanceof SarifReport) report = report.withLines(Vmotion.lines(inventory));
+    final ReportInput rendered = report;
     if (cmd.hasOption("output")) {
-      AtomicOutput.toFile(Path.of(cmd.getOptionValue("output")), w -> format.write(report, w));
+      AtomicOutput.toFile(Path.of(cmd.getOptionValue("output")), w -> format.write(rendered, w));
       Evaluation e = validation.evaluation();
       err.println("vmotion validate: wrote the " + cmd.getOptionValue("format", "text") + " report to " + cmd.getOptionValue("output") + ": "
           + e.count(Severity.ERROR) + " errors, " + e.count(Severity.WARNING) + " warnings, " + e.count(Severity.INFO) + " infos in "
           + e.pairs() + " moves");
     } else {
-      AtomicOutput.toStream(out, w -> format.write(report, w));
+      AtomicOutput.toStream(out, w -> format.write(rendered, w));
     }
     timings.mark("report written");
     noteUndecided(validation.evaluation());

@@ -28,7 +28,8 @@ public final class JsonReport implements ReportFormat {
           .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("", "")));
       g.writeStartObject();
       g.writeArrayFieldStart("findings");
-      for (Finding f : e.findings()) {
+      java.util.List<Finding> shown = input.findings();
+      for (Finding f : shown) {
         g.writeStartObject();
         g.writeStringField("rule", f.rule());
         g.writeStringField("severity", f.severity().json());
@@ -71,7 +72,7 @@ public final class JsonReport implements ReportFormat {
       UnknownSection.writeUnknown(g, e.unknown());
       // Each rule's fix once, not once per finding: a large inventory has half a million findings.
       java.util.Set<String> found = new java.util.TreeSet<>();
-      for (Finding f : e.findings()) found.add(f.rule());
+      for (Finding f : shown) found.add(f.rule());
       g.writeObjectFieldStart("rules");
       for (io.vmotion.rules.RuleInfo r : input.rules()) {
         if (!found.contains(r.id())) continue;
@@ -84,9 +85,34 @@ public final class JsonReport implements ReportFormat {
         g.writeEndObject();
       }
       g.writeEndObject();
+      writeCauses(g, RootCauses.of(input));
+      if (input.options().minSeverity() != Severity.INFO) g.writeStringField("minSeverity", input.options().minSeverity().json());
       g.writeEndObject();
     }
     out.write('\n');
   }
 
+  /** The root-cause view: the VMs with no compatible target, then the causes, costliest first. */
+  private static void writeCauses(JsonGenerator g, RootCauses rc) throws IOException {
+    g.writeArrayFieldStart("noCompatibleTarget");
+    for (CheckedVm vm : rc.noTarget()) g.writeString(vm.name());
+    g.writeEndArray();
+    g.writeArrayFieldStart("causes");
+    for (RootCauses.Cause c : rc.causes()) {
+      g.writeStartObject();
+      g.writeStringField("rule", c.rule());
+      if (c.clusterWide()) {
+        g.writeStringField("cluster", c.cluster());
+        g.writeNumberField("hosts", c.hosts());
+      } else {
+        g.writeStringField("host", c.host());
+        if (c.cluster() != null) g.writeStringField("cluster", c.cluster());
+      }
+      g.writeNumberField("moves", c.moves());
+      g.writeStringField("title", c.title());
+      g.writeStringField("fix", c.fix());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
 }

@@ -1,12 +1,14 @@
 package io.vmotion.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -17,14 +19,36 @@ import java.util.function.Function;
  * counts were kept), the checked VMs sorted by name, the number of moves checked, and the number
  * of findings per severity. Waived findings stay in the list, marked, but count nowhere else.
  * {@code undecidedMoves} counts the moves with a rule the known facts do not decide, and
- * {@code unknown} states each gap of the inventory once, with what it costs.
+ * {@code unknown} states each gap of the inventory once, with what it costs. {@code blockedMoves}
+ * counts, per rule and target host, the moves an error of the rule blocks there (waived errors
+ * excluded): the causes a report ranks, kept even when the findings are not.
  */
 public record Evaluation(
     List<Finding> findings, List<CheckedVm> vms, long pairs, long errors, long warnings, long infos, long waived,
-    long undecidedMoves, List<UnknownSummary> unknown) {
+    long undecidedMoves, List<UnknownSummary> unknown, SortedMap<String, SortedMap<String, Long>> blockedMoves) {
 
   public Evaluation {
     unknown = List.copyOf(unknown);
+    blockedMoves = Collections.unmodifiableSortedMap(blockedMoves);
+  }
+
+  /** An evaluation whose blocked moves per rule and target are counted from its findings. */
+  public Evaluation(
+      List<Finding> findings, List<CheckedVm> vms, long pairs, long errors, long warnings, long infos, long waived,
+      long undecidedMoves, List<UnknownSummary> unknown) {
+    this(findings, vms, pairs, errors, warnings, infos, waived, undecidedMoves, unknown, blockedMoves(findings));
+  }
+
+  /** Per rule and target, the moves its unwaived errors block; a rule's second finding on one move counts once. */
+  static SortedMap<String, SortedMap<String, Long>> blockedMoves(List<Finding> findings) {
+    SortedMap<String, SortedMap<String, Long>> out = new TreeMap<>();
+    Set<String> seen = new HashSet<>();
+    for (Finding f : findings) {
+      if (f.severity() != Severity.ERROR || f.waived()) continue;
+      if (!seen.add(f.rule() + "\u0000" + f.vm() + "\u0000" + f.target() + "\u0000" + f.step())) continue;
+      out.computeIfAbsent(f.rule(), k -> new TreeMap<>()).merge(f.target(), 1L, Long::sum);
+    }
+    return out;
   }
 
   /** Findings of this severity that are not waived. */

@@ -51,6 +51,8 @@ final class EvaluationBuilder {
   /** Per cause: the rules it kept from deciding, and the moves it left undecided. */
   private final Map<Integer, Set<String>> causeRules = new java.util.HashMap<>();
   private final Map<Integer, long[]> causeMoves = new TreeMap<>();
+  /** Per rule and target host: the moves an error of the rule blocks there. */
+  private final Map<String, Map<String, long[]>> blockedAt = new java.util.HashMap<>();
 
   EvaluationBuilder(boolean keepPairs) {
     this(keepPairs, UnknownCauses.NONE);
@@ -75,6 +77,12 @@ final class EvaluationBuilder {
     undecidedMoves += part.undecidedMoves;
     part.causeRules.forEach((c, r) -> causeRules.computeIfAbsent(c, k -> new java.util.HashSet<>()).addAll(r));
     part.causeMoves.forEach((c, n) -> causeMoves.computeIfAbsent(c, k -> new long[1])[0] += n[0]);
+    part.blockedAt.forEach((rule, byTarget) -> byTarget.forEach((target, n) -> blockedAt(rule, target, n[0])));
+  }
+
+  /** {@code moves} more moves to {@code target} that an error of {@code rule} blocks. */
+  void blockedAt(String rule, String target, long moves) {
+    blockedAt.computeIfAbsent(rule, k -> new java.util.HashMap<>()).computeIfAbsent(target, k -> new long[1])[0] += moves;
   }
 
   boolean keepsPairs() {
@@ -150,7 +158,10 @@ final class EvaluationBuilder {
       }
     }
     if (blockingRules != null) {
-      for (String rule : blockingRules) t.blockedBy.merge(rule, 1, Integer::sum);
+      for (String rule : blockingRules) {
+        t.blockedBy.merge(rule, 1, Integer::sum);
+        blockedAt(rule, target, 1);
+      }
     }
     classify(t, target, blocked, warned, undecided == null ? List.of() : undecided, host, vm);
   }
@@ -185,7 +196,17 @@ final class EvaluationBuilder {
     });
     return new Evaluation(List.copyOf(findings), List.copyOf(checked), pairs,
         severities[Severity.ERROR.ordinal()], severities[Severity.WARNING.ordinal()], severities[Severity.INFO.ordinal()], 0,
-        undecidedMoves, unknown());
+        undecidedMoves, unknown(), blockedMoves());
+  }
+
+  private SortedMap<String, SortedMap<String, Long>> blockedMoves() {
+    SortedMap<String, SortedMap<String, Long>> out = new TreeMap<>();
+    blockedAt.forEach((rule, byTarget) -> {
+      SortedMap<String, Long> targets = new TreeMap<>();
+      byTarget.forEach((target, n) -> targets.put(target, n[0]));
+      out.put(rule, targets);
+    });
+    return out;
   }
 
   /** Each cause once, with what it costs, the costliest first. */

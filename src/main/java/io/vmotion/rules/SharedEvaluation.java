@@ -313,6 +313,8 @@ final class SharedEvaluation {
     List<List<EvaluationBuilder.Undecided>> undecided = new ArrayList<>();
     for (int i = 0; i < maxTargets; i++) undecided.add(new ArrayList<>(0));
     int warning = Severity.WARNING.ordinal();
+    // Per table and target host, the moves its rule blocks there: the causes a summary ranks.
+    int[][] blockedAt = new int[tables.size()][hosts.length];
     // Per table and outcome: findings per severity, flattened, and whether it blocks.
     int[][] sev = new int[tables.size()][];
     for (int r = 0; r < tables.size(); r++) {
@@ -350,6 +352,7 @@ final class SharedEvaluation {
             if (blocks1) {
               byRule++;
               blocked[i] = true;
+              blockedAt[r][targets[i]]++;
             }
             continue;
           }
@@ -361,6 +364,7 @@ final class SharedEvaluation {
             if (blocks[result - 1]) {
               byRule++;
               blocked[i] = true;
+              blockedAt[r][targets[i]]++;
             }
           }
         }
@@ -374,7 +378,10 @@ final class SharedEvaluation {
             if (f.severity() == Severity.WARNING) warned[i] = true;
             if (f.severity() == Severity.ERROR) {
               blocked[i] = true;
-              if (counted.add(f.rule())) blockedBy.merge(f.rule(), 1, Integer::sum);
+              if (counted.add(f.rule())) {
+                blockedBy.merge(f.rule(), 1, Integer::sum);
+                out.blockedAt(f.rule(), hosts[targets[i]].getName(), 1);
+              }
             }
           }
         }
@@ -399,6 +406,9 @@ final class SharedEvaluation {
       progress.update("counting moves", progressed.addAndGet(targets.length), total);
     }
     out.severities(severities);
+    for (int r = 0; r < tables.size(); r++) {
+      for (int h = 0; h < hosts.length; h++) if (blockedAt[r][h] > 0) out.blockedAt(ids[r], hosts[h].getName(), blockedAt[r][h]);
+    }
   }
 
   private RuleTable table(RuleInfo rule) {

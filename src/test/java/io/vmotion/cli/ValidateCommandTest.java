@@ -111,6 +111,9 @@ class ValidateCommandTest {
         new String[] {"validate", "--format", "yaml"},
         new String[] {"validate", "--scope", "world"},
         new String[] {"validate", "--fail-on", "never"},
+        new String[] {"validate", "--detail", "some"},
+        new String[] {"validate", "--min-severity", "fatal"},
+        new String[] {"validate", "--sarif-granularity", "host"},
         new String[] {"validate", "--bogus"},
         new String[] {"validate", "a.json", "b.json"},
         new String[] {"frobnicate"},
@@ -120,7 +123,7 @@ class ValidateCommandTest {
       assertThat(r.out()).as(String.join(" ", args)).isEmpty();
       assertThat(r.err()).as(String.join(" ", args)).isNotBlank().doesNotContain("\tat ");
     }
-    assertThat(Cli.run("validate", "--format", "yaml").err()).contains("accepted values are json, junit, sarif, summary, text");
+    assertThat(Cli.run("validate", "--format", "yaml").err()).contains("accepted values are csv, html, json, junit, sarif, summary, text");
   }
 
   @Test

@@ -71,5 +71,9 @@ class SharedEvaluationEqualsMoveByMoveTest {
         .containsExactly(exact.errors(), exact.warnings(), exact.infos());
     assertThat(counted.vms()).extracting(CheckedVm::name, CheckedVm::targetCount, CheckedVm::compatibleCount, CheckedVm::blockedBy)
         .containsExactlyElementsOf(exact.vms().stream().map(v -> org.assertj.core.groups.Tuple.tuple(v.name(), v.targetCount(), v.compatibleCount(), v.blockedBy())).toList());
+    // A summary ranks causes without findings: its tallies per rule and target must be the findings' own.
+    assertThat(exact.blockedMoves()).isEqualTo(Evaluation.blockedMoves(exact.findings())).isNotEmpty();
+    assertThat(shared.blockedMoves()).isEqualTo(exact.blockedMoves());
+    assertThat(counted.blockedMoves()).isEqualTo(exact.blockedMoves());
   }
 }
