@@ -48,6 +48,11 @@ public final class AtomicOutput {
    * a rename would replace the device node with a file.
    */
   public static void toFile(Path destination, Render render) throws IOException {
+    // A link is written through to what it names: renaming over the link would replace the link itself.
+    for (int hops = 0; Files.isSymbolicLink(destination) && hops < 40; hops++) {
+      Path target = Files.readSymbolicLink(destination);
+      destination = destination.toAbsolutePath().getParent().resolve(target);
+    }
     if (Files.exists(destination) && !Files.isRegularFile(destination) && !Files.isDirectory(destination)) {
       try (OutputStream out = Files.newOutputStream(destination, StandardOpenOption.WRITE)) {
         toStream(out, render);

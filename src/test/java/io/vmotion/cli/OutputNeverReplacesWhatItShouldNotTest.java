@@ -41,7 +41,18 @@ class OutputNeverReplacesWhatItShouldNotTest {
     Cli r = Cli.run("validate", "examples/clean.json", "-o", devNull.toString());
     assertThat(r.code()).isZero();
     assertThat(Files.isRegularFile(devNull)).isFalse();
-    assertThat(Files.exists(devNull)).isTrue();
+    int mode = (Integer) Files.getAttribute(devNull, "unix:mode");
+    assertThat(mode & 0170000).as("a character device (S_IFCHR)").isEqualTo(0020000);
+  }
+
+  @Test
+  void output_to_a_symlink_writes_through_to_its_target_and_keeps_the_link() throws Exception {
+    Path target = Files.writeString(dir.resolve("real.txt"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("link.txt"), Path.of("real.txt"));
+    Cli r = Cli.run("validate", "examples/clean.json", "-o", link.toString());
+    assertThat(r.code()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(target)).startsWith("vmotion validate examples/clean.json");
   }
 
   @Test
