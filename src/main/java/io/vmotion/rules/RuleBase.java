@@ -313,6 +313,8 @@ public final class RuleBase {
           text = text.replaceFirst("^Rule Compilation error\\s*", "in the consequence: ");
         }
       }
+      // The parser's own code and position repeat what file:line:column already says.
+      text = text.replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+\\s*", "syntax error: ");
       out.add(new RuleProblem(file, line, column, text, f == null ? null : line(f.text(), line)));
     }
     // "Parser returned a null Package" only repeats that the file's syntax errors stopped it.
