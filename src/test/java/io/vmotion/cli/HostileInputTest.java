@@ -209,4 +209,22 @@ class HostileInputTest {
       assertThat(r.err()).as(option).contains("big.json: is " + Files.size(big) + " bytes; files larger than");
     }
   }
+
+  @Test
+  void a_zip_bomb_workbook_is_refused_in_plain_words() throws Exception {
+    Path bomb = dir.resolve("bomb.xlsx");
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+      for (String entry : new String[] {"[Content_Types].xml", "xl/workbook.xml"}) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+        byte[] spaces = new byte[1 << 20];
+        java.util.Arrays.fill(spaces, (byte) ' ');
+        for (int i = 0; i < 64; i++) zip.write(spaces);
+        zip.closeEntry();
+      }
+    }
+    Cli r = Cli.run("validate", bomb.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("bomb.xlsx: cannot be opened as an Excel workbook: it expands far more than a real export does")
+        .doesNotContain("ZipSecureFile", "\tat ");
+  }
 }

@@ -102,9 +102,33 @@ public final class RvToolsImporter {
       return read(wb, warnings);
     } catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
       // POI reports a damaged or foreign file with a variety of runtime exceptions.
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s+", " ");
-      throw InvalidInputException.of(name, "cannot be opened as an Excel workbook: " + why);
+      throw InvalidInputException.of(name, "cannot be opened as an Excel workbook: " + plainWords(e));
     }
+  }
+
+  /**
+   * POI's reason in words a user can act on: its messages name its own settings
+   * ("ZipSecureFile.setMinInflateRatio()") and classes, which nobody running an import can change.
+   */
+  static String plainWords(Exception e) {
+    String m = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ");
+    StringBuilder chain = new StringBuilder();
+    for (Throwable t = e; t != null && chain.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) chain.append(t.getMessage()).append(' ');
+    if (chain.toString().contains("Zip bomb") || chain.toString().contains("InflateRatio")) {
+      return "it expands far more than a real export does (a zip bomb, or a damaged file); export it again from RVTools";
+    }
+    if (m.contains("Zip bomb") || m.contains("InflateRatio") || m.contains("MaxEntrySize")) {
+      return "it expands far more than a real export does (a zip bomb, or a damaged file); export it again from RVTools";
+    }
+    if (m.contains("OLE2") || m.contains("encrypted") || m.contains("EncryptedDocument")) {
+      return "it is a password-protected or legacy (.xls) file; remove the password in Excel and save it as .xlsx";
+    }
+    if (e instanceof org.apache.poi.openxml4j.exceptions.InvalidFormatException || m.contains("not a valid OOXML") || m.contains("No valid entries")) {
+      return "it is damaged or not an Office Open XML workbook; export it again from RVTools with 'Export all to Excel'";
+    }
+    // Anything else: the message without POI's advice on its own API.
+    m = m.replaceAll("\\s*(?:You may|If you|This may|Counter|Limits|,? ?or use|see) [^.]*(ZipSecureFile|IOUtils|POI|setMax|setMin)[^.]*\\.?", "");
+    return m.isBlank() ? "it is damaged; export it again from RVTools" : m;
   }
 
   ImportResult read(Workbook wb, Warnings warnings) {
