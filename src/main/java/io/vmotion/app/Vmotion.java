@@ -4,6 +4,8 @@ import io.vmotion.inventory.InvalidInputException;
 import io.vmotion.inventory.Inventory;
 import io.vmotion.inventory.InventoryReader;
 import io.vmotion.inventory.Migration;
+import io.vmotion.planning.MoveDuration;
+import io.vmotion.planning.PlanRequest;
 import io.vmotion.report.ReportInput;
 import io.vmotion.rules.Evaluation;
 import io.vmotion.rules.Evaluator;
@@ -119,6 +121,15 @@ public final class Vmotion {
     // Only with waivers: waiving re-derives the counts from the findings, which a summary does not keep.
     if (!waivers.all().isEmpty()) evaluation = evaluation.waiving(f -> waivers.reasonFor(f, request.today()));
     return new Validation(new ReportInput(workspace.name(), mode, evaluation, workspace.rules().rules()), evaluation);
+  }
+
+  /**
+   * Plans {@code request} on the workspace and certifies the plan by validating it (see {@link
+   * Planning}); {@code duration} estimates each move.
+   */
+  public PlanResult plan(Workspace workspace, PlanRequest request, MoveDuration duration, Progress progress, Timings timings)
+      throws InvalidInputException {
+    return new Planning(notes, command).plan(workspace, request, duration, progress, timings);
   }
 
   private static RuleBase built(CompletableFuture<RuleBase> building) throws RuleBuildException {
