@@ -25,11 +25,18 @@ public final class Planner {
   private final Compatibility rules;
   private final Function<String, RuleInfo> ruleInfo;
   private final MoveDuration duration;
+  private final long nodeBudget;
 
   public Planner(Compatibility rules, Function<String, RuleInfo> ruleInfo, MoveDuration duration) {
+    this(rules, ruleInfo, duration, Search.NODE_BUDGET);
+  }
+
+  /** @param nodeBudget search nodes per cluster; 0 keeps the greedy pass alone (tests show what the search adds) */
+  Planner(Compatibility rules, Function<String, RuleInfo> ruleInfo, MoveDuration duration, long nodeBudget) {
     this.rules = rules;
     this.ruleInfo = ruleInfo;
     this.duration = duration;
+    this.nodeBudget = nodeBudget;
   }
 
   /** A cluster's name as plans print it; hosts without one form a group. */
@@ -77,7 +84,7 @@ public final class Planner {
       fleet.addAll(hosts);
       for (int h = 0; h < p.hostCount(); h++) loads.add(new long[] {p.baseCpu[h], p.baseMem[h]});
       int[] limit = limits(p.hosts, request);
-      Search.Result found = new Search(p, limit).run();
+      Search.Result found = new Search(p, limit, nodeBudget, p.vmCount() <= Search.TIES_SEARCHED_UP_TO).run();
       if (evacuating) searches.add(found.report());
       int[] at = found.at().clone();
       long[] cpu = new long[p.hostCount()];
