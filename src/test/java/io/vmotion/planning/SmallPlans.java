@@ -140,9 +140,11 @@ final class SmallPlans {
 
   /** Plans the instance with the given node budget (0: the greedy pass alone). */
   static Plan plan(Instance instance, long budget) {
-    RuleBase rules = rules();
-    Compatibility compatibility = Compatibility.of(new Evaluator(rules).evaluate(instance.inventory(), Scope.CLUSTER));
-    return new Planner(compatibility, rules::rule, MoveDuration.standIn(), budget).plan(instance.inventory(), instance.request());
+    return plan(instance, compatibility(instance), budget);
+  }
+
+  static Plan plan(Instance instance, Compatibility compatibility, long budget) {
+    return new Planner(compatibility, rules()::rule, MoveDuration.standIn(), budget).plan(instance.inventory(), instance.request());
   }
 
   static Compatibility compatibility(Instance instance) {
