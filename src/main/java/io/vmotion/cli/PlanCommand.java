@@ -134,12 +134,18 @@ final class PlanCommand {
 
   private void help() {
     StringWriter s = new StringWriter();
-    new HelpFormatter().printHelp(new java.io.PrintWriter(s), 100, USAGE,
-        "Plan a maintenance window: move every powered-on VM off the given hosts to hosts that pass every rule, with"
-            + " capacity judged after the plan's earlier moves, in waves within vCenter's concurrency limits. The JSON"
-            + " plan is itself a plan for 'vmotion validate --plan'.\n\n", options(), 2, 4,
-        "\nExit codes: 0 every powered-on VM leaves the evacuated hosts, 1 a VM stays on one (the output says why),"
-            + " 2 bad usage, input or rules.");
+    java.io.PrintWriter w = new java.io.PrintWriter(s);
+    // The usage line as one line: it is the contract users copy from.
+    w.println("usage: " + USAGE);
+    w.println("Plan a maintenance window: move every powered-on VM off the given hosts to hosts that pass every rule, with");
+    w.println("capacity judged after the plan's earlier moves, in waves within vCenter's concurrency limits. The JSON plan is");
+    w.println("itself a plan for 'vmotion validate --plan'.");
+    w.println();
+    new HelpFormatter().printOptions(w, 100, options(), 2, 4);
+    w.println();
+    w.println("Exit codes: 0 every powered-on VM leaves the evacuated hosts, 1 a VM stays on one (the output says why),");
+    w.println("2 bad usage, input or rules.");
+    w.flush();
     out.print(s);
   }
 }

@@ -45,9 +45,11 @@ public final class PlanRunbook {
       if (rebalance > 0) kinds.append(", ").append(rebalance).append(" rebalancing");
       kinds.append(')');
     }
-    w.write(plan.migrations().size() + " moves" + kinds + " in " + plan.waves() + " waves, estimated " + duration(plan.estimatedSeconds())
-        + " in total; " + (plan.unplaced().isEmpty() ? "no VM stays on an evacuated host" : plan.unplaced().size() + " VMs stay on evacuated hosts")
-        + ".\n");
+    int left = plan.unplaced().size();
+    String behind = left == 0 ? "no VM stays on an evacuated host" : left == 1 ? "1 VM stays on an evacuated host" : left + " VMs stay on evacuated hosts";
+    w.write(plan.migrations().isEmpty() ? "No move; " + behind + ".\n"
+        : count(plan.migrations().size(), "move") + kinds + " in " + count(plan.waves(), "wave") + ", estimated "
+            + duration(plan.estimatedSeconds()) + " in total; " + behind + ".\n");
     if (!plan.migrations().isEmpty()) {
       w.write(certified
           ? "Certified: validating the plan (vmotion validate --plan) finds no error on any move.\n"
@@ -68,7 +70,7 @@ public final class PlanRunbook {
           count++;
           longest = Math.max(longest, moves.get(j).estimatedSeconds());
         }
-        w.write("\nWave " + wave + ": " + count + (count == 1 ? " move" : " moves") + ", about " + duration(longest) + "\n");
+        w.write("\nWave " + wave + ": " + count(count, "move") + ", about " + duration(longest) + "\n");
       }
       step++;
       Vm vm = vms.get(m.vm());
@@ -100,6 +102,10 @@ public final class PlanRunbook {
         : "at most 8 concurrent vMotions per host on 10 GbE or faster, 4 below") + ", 128 per datastore (vCenter's limits on"
         + " simultaneous migrations); a wave starts when the previous one has finished.\n");
     w.write("Estimates: " + durationNote + "\n");
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   static String memory(long mb) {
