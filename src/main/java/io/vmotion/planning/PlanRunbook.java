@@ -59,7 +59,11 @@ public final class PlanRunbook {
     int step = 0;
     List<PlannedMove> moves = plan.migrations();
     int width = 4;
-    for (PlannedMove m : moves) width = Math.max(width, m.vm().length());
+    int hostWidth = 4;
+    for (PlannedMove m : moves) {
+      width = Math.max(width, m.vm().length());
+      hostWidth = Math.max(hostWidth, Math.max(m.source().length(), m.target().length()));
+    }
     for (int i = 0; i < moves.size(); i++) {
       PlannedMove m = moves.get(i);
       if (m.wave() != wave) {
@@ -74,8 +78,8 @@ public final class PlanRunbook {
       }
       step++;
       Vm vm = vms.get(m.vm());
-      w.write(String.format("  %3d. %-" + width + "s  %s -> %s  %s  %s%n", step, m.vm(), m.source(), m.target(),
-          vm == null ? "" : memory(vm.memoryMb()), duration(m.estimatedSeconds())));
+      w.write(String.format("  %3d. %-" + width + "s  %-" + hostWidth + "s -> %-" + hostWidth + "s  %9s  %12s%n", step, m.vm(), m.source(),
+          m.target(), vm == null ? "" : memory(vm.memoryMb()), duration(m.estimatedSeconds())));
       if (m.reason() != null) w.write("       " + (m.kind() == PlannedMove.Kind.MAKE_ROOM ? "extra move: " : "") + m.reason() + "\n");
     }
     if (!plan.unplaced().isEmpty()) {

@@ -151,6 +151,6 @@ public final class Planner {
     if (cpuShort > 0) lack.add(cpuShort + " MHz of CPU");
     String who = forWhom.isEmpty() ? "" : " for " + String.join(", ", forWhom);
     return "makes room on " + p.hosts[h].name() + who
-        + (lack.isEmpty() ? "" : ": without this move " + p.hosts[h].name() + " would lack " + String.join(" and ", lack) + " of unreserved capacity");
+        + (lack.isEmpty() ? "" : ": without this move " + p.hosts[h].name() + " would be short of " + String.join(" and ", lack) + " for the reservations");
   }
 }

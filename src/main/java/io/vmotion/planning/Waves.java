@@ -18,6 +18,10 @@ import java.util.Map;
  * wave. So the plan fits in any order its wave's moves happen to finish, and in the listed order that
  * {@code vmotion validate --plan} checks.
  *
+ * <p>A move joins a wave only when that lengthens the wave by no more than the move would take alone
+ * in a later one: moves that share a host's vMotion link share its bandwidth, so piling a small move
+ * onto a large one's link costs more than it saves, while moves on other hosts run in parallel.
+ *
  * <p>A move may join a wave ahead of earlier moves of the sequence that must wait, as long as it takes
  * no room they need: a move with reservations never overtakes a waiting move to the same target.
  * Given a sequence in which every move fits when its turn comes, the first waiting move always fits
@@ -67,6 +71,25 @@ final class Waves {
     return LinkShareDuration.fastest(h) >= 10_000 ? 8 : 4;
   }
 
+  /**
+   * The wave's duration with {@code s} added: its own estimate shared with the wave's moves on its
+   * hosts, and theirs once they share with it (moves elsewhere keep theirs; sharing only lengthens).
+   */
+  private double durationWith(Step s, List<Step> sequence, Map<Integer, List<Integer>> onHost, int[] busy, double longest) {
+    busy[s.src()]++;
+    busy[s.tgt()]++;
+    double after = Math.max(longest, duration.seconds(s.vm(), s.source(), s.target(), Math.max(busy[s.src()], busy[s.tgt()])));
+    for (int h : new int[] {s.src(), s.tgt()}) {
+      for (int j : onHost.getOrDefault(h, List.of())) {
+        Step o = sequence.get(j);
+        after = Math.max(after, duration.seconds(o.vm(), o.source(), o.target(), Math.max(busy[o.src()], busy[o.tgt()])));
+      }
+    }
+    busy[s.src()]--;
+    busy[s.tgt()]--;
+    return after;
+  }
+
   Result schedule(List<Step> sequence) {
     int n = sequence.size();
     int hosts = capCpu.length;
@@ -99,6 +122,8 @@ final class Waves {
       java.util.Arrays.fill(awaited, false);
       List<Integer> chosen = new ArrayList<>();
       List<Integer> waiting = new ArrayList<>();
+      Map<Integer, List<Integer>> onHost = new HashMap<>();
+      double longest = 0;
       for (int i : pending) {
         Step s = sequence.get(i);
         boolean ok = busy[s.src()] < limit[s.src()] && busy[s.tgt()] < limit[s.tgt()]
@@ -106,6 +131,11 @@ final class Waves {
             && loadCpu[s.tgt()] + arrivingCpu[s.tgt()] + s.cpu() <= capCpu[s.tgt()]
             && loadMem[s.tgt()] + arrivingMem[s.tgt()] + s.mem() <= capMem[s.tgt()];
         for (int d : datastores[i]) ok &= datastoreBusy[d] < DATASTORE_LIMIT;
+        if (ok && !chosen.isEmpty()) {
+          // Joining must not cost the wave more than running the move alone later would.
+          double waveAfter = durationWith(s, sequence, onHost, busy, longest);
+          ok = waveAfter - longest <= duration.seconds(s.vm(), s.source(), s.target(), 1) + 1e-9;
+        }
         // The first waiting move of a wave always fits (see above); forcing it keeps a bad sequence from looping.
         if (!ok && !chosen.isEmpty()) {
           awaited[s.tgt()] = true;
@@ -115,11 +145,21 @@ final class Waves {
         chosen.add(i);
         busy[s.src()]++;
         busy[s.tgt()]++;
+        onHost.computeIfAbsent(s.src(), k -> new ArrayList<>()).add(i);
+        if (s.tgt() != s.src()) onHost.computeIfAbsent(s.tgt(), k -> new ArrayList<>()).add(i);
+        // Sharing only lengthens the moves on this move's hosts: the wave's longest can only grow there.
+        for (int h : new int[] {s.src(), s.tgt()}) {
+          for (int j : onHost.get(h)) {
+            Step o = sequence.get(j);
+            seconds[j] = duration.seconds(o.vm(), o.source(), o.target(), Math.max(busy[o.src()], busy[o.tgt()]));
+            longest = Math.max(longest, seconds[j]);
+          }
+        }
         for (int d : datastores[i]) datastoreBusy[d]++;
         arrivingCpu[s.tgt()] += s.cpu();
         arrivingMem[s.tgt()] += s.mem();
       }
-      double longest = 0;
+      longest = 0;
       for (int i : chosen) {
         Step s = sequence.get(i);
         wave[i] = waves;

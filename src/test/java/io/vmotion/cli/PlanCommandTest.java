@@ -126,8 +126,9 @@ class PlanCommandTest {
     Cli r = Cli.run("plan", inventory.toString(), "--evacuate", "h1");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("2 moves (1 evacuating, 1 making room) in 2 waves")
-        .containsPattern("Wave 1: 1 move.*\\n.*small +h2 -> h3.*\\n +extra move: makes room on h2 for vm1: without this move h2 would lack")
-        .containsPattern("Wave 2: 1 move.*\\n.*vm1 +h1 -> h2");
+        .containsPattern("Wave 1: 1 move.*\\n.*small +h2 +-> h3.*\\n +extra move: makes room on h2 for vm1: without this move h2 would be short"
+            + " of 45056 MB of memory for the reservations")
+        .containsPattern("Wave 2: 1 move.*\\n.*vm1 +h1 +-> h2");
   }
 
   @Test
