@@ -100,7 +100,7 @@ final class JsonFields {
       return fallback;
     }
     if (v.asDouble() < min) {
-      problem(field, "must be at least " + min + ", found " + v.asText());
+      problem(field, (min == 0 ? "must not be negative" : "must be at least " + min) + ", found " + v.asText());
       return fallback;
     }
     return v.asDouble();

@@ -137,4 +137,14 @@ class PlanCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("Plan: rebalance (examples/datacenter.json)");
   }
+
+  @Test
+  void validate_reads_a_plan_files_waves_and_estimates_strictly() throws Exception {
+    Path plan = dir.resolve("bad.json");
+    Files.writeString(plan, "{\"migrations\": [{\"vm\": \"web-01\", \"target\": \"esx-a2\", \"wave\": 0, \"estimatedSeconds\": -1}],"
+        + " \"summary\": {}, \"unplaced\": []}");
+    Cli r = Cli.run("validate", DATACENTER, "--plan", plan.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("migrations[0].wave: must be at least 1").contains("migrations[0].estimatedSeconds: must not be negative");
+  }
 }
