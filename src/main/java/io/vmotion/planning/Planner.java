@@ -98,15 +98,37 @@ public final class Planner {
         kinds.add(p.evacuee[v] ? PlannedMove.Kind.EVACUATION : PlannedMove.Kind.MAKE_ROOM);
         reasons.add(p.evacuee[v] ? null : makeRoomReason(p, v, at, cpu, mem));
       }
-      for (int v = 0; v < p.vmCount(); v++) {
-        if (p.evacuee[v] && at[v] == p.home[v]) unplaced.add(explain.unplaced(p, v, cpu, mem));
-      }
       if (rebalancing) {
         for (Rebalancer.Step s : new Rebalancer(p, at).run()) {
           steps.add(new Waves.Step(p.vms[s.vm()], p.hosts[s.from()], p.hosts[s.to()], offset + s.from(), offset + s.to()));
           kinds.add(PlannedMove.Kind.REBALANCE);
           reasons.add(s.reason());
+          cpu[s.from()] -= p.resCpu[s.vm()];
+          mem[s.from()] -= p.resMem[s.vm()];
+          cpu[s.to()] += p.resCpu[s.vm()];
+          mem[s.to()] += p.resMem[s.vm()];
         }
+      }
+      for (int v = 0; v < p.vmCount(); v++) {
+        if (!p.evacuee[v] || at[v] != p.home[v]) continue;
+        // Rebalancing can free room that the evacuation lacked: take it, last.
+        int room = -1;
+        for (int t : p.allowed[v]) {
+          if (cpu[t] + p.resCpu[v] <= p.capCpu[t] && mem[t] + p.resMem[v] <= p.capMem[t]) {
+            room = t;
+            break;
+          }
+        }
+        if (room < 0) {
+          unplaced.add(explain.unplaced(p, v, cpu, mem));
+          continue;
+        }
+        at[v] = room;
+        cpu[room] += p.resCpu[v];
+        mem[room] += p.resMem[v];
+        steps.add(new Waves.Step(p.vms[v], p.hosts[p.home[v]], p.hosts[room], offset + p.home[v], offset + room));
+        kinds.add(PlannedMove.Kind.EVACUATION);
+        reasons.add(null);
       }
     }
     unplaced.sort(Comparator.comparing(Unplaced::vm));
