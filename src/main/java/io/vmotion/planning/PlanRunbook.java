@@ -97,7 +97,9 @@ public final class PlanRunbook {
       w.write("\nSearch:\n");
       for (ClusterSearch s : plan.searches()) {
         w.write("  " + s.cluster() + ": " + s.placed() + " of " + s.evacuees() + " VMs placed with " + s.moves() + " moves; "
-            + (s.proven() ? "no plan places more with fewer" : "lower bound " + s.lowerBoundMoves() + " moves, search stopped at its node budget")
+            + (s.meetsBound() ? "no plan places more with fewer"
+                : s.exhaustive() ? "no plan that moves each VM at most once places more with fewer"
+                : "lower bound " + s.lowerBoundMoves() + " moves, search stopped at its node budget")
             + " (" + (s.exhaustive() ? "exhaustive, " : "") + s.nodes() + " nodes)\n");
       }
     }

@@ -28,10 +28,13 @@ public final class Planner {
   private final long nodeBudget;
 
   public Planner(Compatibility rules, Function<String, RuleInfo> ruleInfo, MoveDuration duration) {
-    this(rules, ruleInfo, duration, Search.NODE_BUDGET);
+    this(rules, ruleInfo, duration, -1);
   }
 
-  /** @param nodeBudget search nodes per cluster; 0 keeps the greedy pass alone (tests show what the search adds) */
+  /**
+   * @param nodeBudget search nodes per cluster; 0 keeps the greedy pass alone (tests show what the
+   *     search adds); negative: {@link Search#budgetPerCluster}
+   */
   Planner(Compatibility rules, Function<String, RuleInfo> ruleInfo, MoveDuration duration, long nodeBudget) {
     this.rules = rules;
     this.ruleInfo = ruleInfo;
@@ -73,6 +76,9 @@ public final class Planner {
     List<Host> fleet = new ArrayList<>();
     List<long[]> loads = new ArrayList<>();
     Explanations explain = new Explanations(rules, ruleInfo);
+    int planned = 0;
+    for (String key : keys) if (affected.contains(key) || request.rebalance() && request.evacuate().isEmpty()) planned++;
+    long budget = nodeBudget >= 0 ? nodeBudget : Search.budgetPerCluster(planned);
     for (String key : keys) {
       boolean evacuating = affected.contains(key);
       boolean rebalancing = request.rebalance() && (request.evacuate().isEmpty() || evacuating);
@@ -84,7 +90,7 @@ public final class Planner {
       fleet.addAll(hosts);
       for (int h = 0; h < p.hostCount(); h++) loads.add(new long[] {p.baseCpu[h], p.baseMem[h]});
       int[] limit = limits(p.hosts, request);
-      Search.Result found = new Search(p, limit, nodeBudget, p.vmCount() <= Search.TIES_SEARCHED_UP_TO).run();
+      Search.Result found = new Search(p, limit, budget, p.vmCount() <= Search.TIES_SEARCHED_UP_TO).run();
       if (evacuating) searches.add(found.report());
       int[] at = found.at().clone();
       long[] cpu = new long[p.hostCount()];

@@ -31,6 +31,9 @@ import java.util.Set;
 final class Search {
 
   static final long NODE_BUDGET = 200_000;
+  /** Nodes for all clusters of one plan together, so a plan of many hard clusters stays within a minute. */
+  static final long TOTAL_BUDGET = 4_000_000;
+  static final long MIN_BUDGET = 10_000;
   /** Up to this many powered-on VMs in a cluster, plans with equal move counts are compared on time and balance too. */
   static final int TIES_SEARCHED_UP_TO = 12;
   private static final int ORDER_BUDGET = 100_000;
@@ -62,6 +65,11 @@ final class Search {
   private int[] bestAt;
   private int[] bestSequence;
   private Objective best;
+
+  /** Each cluster's share of {@link #TOTAL_BUDGET}: at most {@link #NODE_BUDGET}, at least {@link #MIN_BUDGET}. */
+  static long budgetPerCluster(int clusters) {
+    return Math.max(MIN_BUDGET, Math.min(NODE_BUDGET, TOTAL_BUDGET / Math.max(1, clusters)));
+  }
 
   Search(ClusterProblem p, int[] limit) {
     this(p, limit, NODE_BUDGET, p.vmCount() <= TIES_SEARCHED_UP_TO);
@@ -113,7 +121,7 @@ final class Search {
     boolean exhaustive = searched && !aborted;
     meetsBound = best.unplaced() == upfront && best.moves() == lowerBound;
     int placed = order.length + upfront - best.unplaced();
-    ClusterSearch report = new ClusterSearch(p.cluster, order.length + upfront, placed, best.moves(), lowerBound, exhaustive || meetsBound,
+    ClusterSearch report = new ClusterSearch(p.cluster, order.length + upfront, placed, best.moves(), lowerBound, meetsBound,
         exhaustive, nodes);
     return new Result(bestAt, bestSequence, best, report);
   }
@@ -326,19 +334,38 @@ final class Search {
     moves--;
   }
 
-  /** Targets in the order worth trying: where it fits now, then the fastest, then the least reserved, then the least filled. */
+  /**
+   * Targets in the order worth trying: where it fits now, then the fastest, then the least reserved,
+   * then the least filled. Keys are packed into one long per host and insertion-sorted: this runs at
+   * every node of the search.
+   */
   private int[] preferred(int v) {
     int[] allowed = p.allowed[v];
-    Integer[] boxed = new Integer[allowed.length];
-    for (int i = 0; i < allowed.length; i++) boxed[i] = allowed[i];
-    Arrays.sort(boxed, Comparator.<Integer>comparingInt(t -> fits(v, t) ? 0 : 1)
-        .thenComparingDouble(t -> Math.round(solo[v][t] * 1000) / 1000.0)
-        .thenComparingDouble(t -> fraction(loadMem[t] + p.resMem[v], p.capMem[t]) + fraction(loadCpu[t] + p.resCpu[v], p.capCpu[t]))
-        .thenComparingDouble(t -> fraction(alloc[t] + p.vms[v].memoryMb(), p.capMem[t]))
-        .thenComparingInt(t -> t));
-    int[] out = new int[boxed.length];
-    for (int i = 0; i < out.length; i++) out[i] = boxed[i];
+    int n = allowed.length;
+    int[] out = new int[n];
+    long[] key = new long[n];
+    for (int i = 0; i < n; i++) {
+      int t = allowed[i];
+      long fitsLast = fits(v, t) ? 0 : 1;
+      long millis = Math.min((1L << 29) - 1, Math.round(solo[v][t] * 1000));
+      long reserved = share(fraction(loadMem[t] + p.resMem[v], p.capMem[t]) + fraction(loadCpu[t] + p.resCpu[v], p.capCpu[t]), 2);
+      long filled = share(fraction(alloc[t] + p.vms[v].memoryMb(), p.capMem[t]), 1);
+      long k = fitsLast << 62 | millis << 32 | reserved << 16 | filled;
+      int j = i;
+      while (j > 0 && (key[j - 1] > k || (key[j - 1] == k && out[j - 1] > t))) {
+        key[j] = key[j - 1];
+        out[j] = out[j - 1];
+        j--;
+      }
+      key[j] = k;
+      out[j] = t;
+    }
     return out;
+  }
+
+  /** {@code x} in [0, max] as 16 bits, for packed sort keys. */
+  private static long share(double x, double max) {
+    return Math.max(0, Math.min(65535, Math.round(x / max * 65535)));
   }
 
   private static double fraction(long amount, long capacity) {
