@@ -147,6 +147,26 @@ public final class Planner {
       loadCpu[h] = loads.get(h)[0];
       loadMem[h] = loads.get(h)[1];
     }
+    // Moves with reservations keep their clusters' order, which makes every step fit; the others fit
+    // whenever they run once those are placed, and longest first they pack the waves best.
+    List<Integer> order = new ArrayList<>();
+    List<Integer> free = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) (steps.get(i).reserves() ? order : free).add(i);
+    double[] alone = new double[steps.size()];
+    for (int i : free) alone[i] = duration.seconds(steps.get(i).vm(), steps.get(i).source(), steps.get(i).target(), 1);
+    free.sort(Comparator.<Integer>comparingDouble(i -> -alone[i]).thenComparingInt(i -> i));
+    order.addAll(free);
+    List<Waves.Step> sequenced = new ArrayList<>();
+    List<PlannedMove.Kind> sequencedKinds = new ArrayList<>();
+    List<String> sequencedReasons = new ArrayList<>();
+    for (int i : order) {
+      sequenced.add(steps.get(i));
+      sequencedKinds.add(kinds.get(i));
+      sequencedReasons.add(reasons.get(i));
+    }
+    steps = sequenced;
+    kinds = sequencedKinds;
+    reasons = sequencedReasons;
     Waves.Result waves = new Waves(capCpu, capMem, loadCpu, loadMem, limits(fleet.toArray(Host[]::new), request), duration).schedule(steps);
     List<Integer> byWave = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) byWave.add(i);
