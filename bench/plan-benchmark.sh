@@ -3,8 +3,8 @@
 #   1. one host of a 32-host cluster with about 500 VMs (target: at most 5 s);
 #   2. 10% of the hosts (every tenth) at vCenter's configuration maximum, 2,500 hosts and 40,000
 #      powered-on VMs in 40 clusters (target: at most 60 s);
-#   3. the same with every VM reserving all its memory and 500 MHz, where capacity is short and
-#      every cluster's search runs to its node budget: the worst case of the search.
+#   3. the same with every VM reserving all its memory and 500 MHz: every move then counts for
+#      capacity, and ordering the moves is the most work.
 # Prints moves, waves, the estimated hours, wall time and peak memory (RSS), and the phase times.
 # Figures, not assertions: run it on a quiet machine and copy them into the README.
 #
