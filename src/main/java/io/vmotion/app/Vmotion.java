@@ -7,6 +7,8 @@ import io.vmotion.inventory.InventoryReader;
 import io.vmotion.inventory.Migration;
 import io.vmotion.inventory.imports.InventoryFormat;
 import io.vmotion.report.InventoryLines;
+import io.vmotion.planning.MoveDuration;
+import io.vmotion.planning.PlanRequest;
 import io.vmotion.report.ReportInput;
 import io.vmotion.rules.Evaluation;
 import io.vmotion.rules.Evaluator;
@@ -190,6 +192,15 @@ public final class Vmotion {
       notes.println("vmotion " + command + ": warning: " + d.headline() + " (it waived " + n + (n == 1 ? " finding" : " findings")
           + " in this run; --strict-waivers makes this an error)");
     }
+  }
+
+  /**
+   * Plans {@code request} on the workspace and certifies the plan by validating it (see {@link
+   * Planning}); {@code duration} estimates each move.
+   */
+  public PlanResult plan(Workspace workspace, PlanRequest request, MoveDuration duration, Progress progress, Timings timings)
+      throws InvalidInputException {
+    return new Planning(notes, command).plan(workspace, request, duration, progress, timings);
   }
 
   private static RuleBase built(CompletableFuture<RuleBase> building) throws RuleBuildException {

@@ -28,6 +28,8 @@ public final class Main {
 
       commands:
         validate [INVENTORY]   check which VMs can vMotion where, and why not (default: the bundled example)
+        plan INVENTORY --evacuate HOST[,HOST…]
+                               write an evacuation plan in waves that the rules certify (or --rebalance)
         import rvtools|vsphere FILE [-o OUT]
                                convert an RVTools .xlsx or a vSphere JSON dump to an inventory
         rules list|check|test  list the loaded rules, check a rule folder, run its test cases
@@ -67,6 +69,7 @@ public final class Main {
     try {
       return switch (args[0]) {
         case "validate" -> new ValidateCommand(out, err).run(rest);
+        case "plan" -> new PlanCommand(out, err).run(rest);
         case "import" -> new ImportCommand(out, err).run(rest);
         case "rules" -> new RulesCommand(out, err).run(rest);
         case "explain" -> new ExplainCommand(out, err).run(rest);

@@ -146,7 +146,10 @@ public final class InventoryReader {
       throw new InvalidInputException(problems, lines);
     }
     JsonFields top = new JsonFields(name, root, "", problems);
-    List<Migration> plan = top.objects("migrations", true, InventoryReader::migration);
+    List<Migration> plan = top.objects("migrations", true, InventoryReader::planStep);
+    // What 'vmotion plan' writes besides the moves: for the reader of the file, not for validation.
+    top.has("unplaced");
+    top.has("summary");
     top.rejectUnknown();
     if (problems.isEmpty()) {
       checkPlan(name, inventory.withMigrations(plan), problems);
@@ -337,6 +340,13 @@ public final class InventoryReader {
     String vm = f.string("vm", true);
     String target = f.string("target", true);
     return vm == null || target == null ? null : new Migration(vm, target);
+  }
+
+  /** A step of a plan file: a migration, with the wave and estimate 'vmotion plan' gives it (order is the list's). */
+  private static Migration planStep(JsonFields f, int index) {
+    f.number("wave", false, 1, Integer.MAX_VALUE, 1);
+    f.decimal("estimatedSeconds", false, 0);
+    return migration(f, index);
   }
 
   private static void checkReferences(String file, Inventory inv, List<InputProblem> problems) {

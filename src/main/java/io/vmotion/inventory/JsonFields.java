@@ -141,6 +141,25 @@ final class JsonFields {
     return n;
   }
 
+  /** A number at least {@code min}; {@code fallback} when absent and optional or invalid. */
+  double decimal(String field, boolean required, double min, double fallback) {
+    JsonNode v = get(field, required, "a number");
+    if (v == null) return fallback;
+    if (!v.isNumber()) {
+      problem(field, "expected a number, found " + describe(v));
+      return fallback;
+    }
+    if (v.asDouble() < min) {
+      problem(field, (min == 0 ? "must not be negative" : "must be at least " + min) + ", found " + v.asText());
+      return fallback;
+    }
+    return v.asDouble();
+  }
+
+  double decimal(String field, boolean required, double min) {
+    return decimal(field, required, min, min);
+  }
+
   boolean bool(String field, boolean fallback) {
     JsonNode v = get(field, false, "true or false");
     if (v == null) return fallback;
