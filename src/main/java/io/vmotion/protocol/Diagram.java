@@ -28,7 +28,7 @@ public final class Diagram {
   public static final String END_MARKER = "<!-- END GENERATED DIAGRAM -->";
 
   /** Small enough to explore in well under a second, large enough to reach every phase and every kind of transition. */
-  static final Bounds DIAGRAM_BOUNDS = new Bounds(2, 1, 2, 0, 1);
+  static final Bounds DIAGRAM_BOUNDS = new Bounds(2, 1, 2, 0, 1, 1, 2);
 
   private Diagram() {
   }
@@ -48,7 +48,7 @@ public final class Diagram {
     MigrationState initial = model.initialStates().get(0);
     Set<ByteBuffer> seen = new HashSet<>();
     ArrayDeque<MigrationState> queue = new ArrayDeque<>();
-    seen.add(ByteBuffer.wrap(initial.bytes()));
+    seen.add(ByteBuffer.wrap(model.encode(initial)));
     queue.add(initial);
     projections.forEach(p -> p.initial = p.phaseOf.apply(initial));
     while (!queue.isEmpty()) {
@@ -59,7 +59,7 @@ public final class Diagram {
       }
       model.steps(state, (step, label, next) -> {
         projections.forEach(p -> p.record(state, step, next));
-        if (seen.add(ByteBuffer.wrap(next.bytes()))) {
+        if (seen.add(ByteBuffer.wrap(model.encode(next)))) {
           queue.add(next);
         }
       });
