@@ -27,7 +27,7 @@ public record Bounds(int pages, int writes, int rounds, int threshold, int fault
   public static final int DEFAULT_ATTEMPTS = 2;
 
   /** Explores every fault in a few seconds while still reaching every seeded bug. */
-  public static final Bounds DEFAULT = new Bounds(3, 3, 3, 1, 1, DEFAULT_ANNOUNCE_LOSS_BUDGET, DEFAULT_ATTEMPTS);
+  public static final Bounds DEFAULT = new Bounds(3, 3, 3, 1, 2, DEFAULT_ANNOUNCE_LOSS_BUDGET, DEFAULT_ATTEMPTS);
 
   public Bounds {
     requireWithin("pages", pages, 1, MAX_PAGES);

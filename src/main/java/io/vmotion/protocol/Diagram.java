@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Generates the protocol's Mermaid state diagram from the model itself: it explores every reachable
- * state of the correct protocol with every fault on, at small bounds, and projects each transition
+ * state of the correct protocol with every fault on and no reduction, at small bounds, and projects each transition
  * onto the source's phase, the destination's phase, the storage lock and the switch's port. An edge
  * appears exactly when some reachable transition of that kind changes that actor's phase, so the
  * diagram cannot drift from the code.
@@ -35,8 +35,9 @@ public final class Diagram {
 
   /** The Mermaid source, without the surrounding code fence. */
   public static String mermaid() {
-    MigrationModel model = new MigrationModel(
-        new MigrationConfig(DIAGRAM_BOUNDS, EnumSet.allOf(Fault.class), Variant.CORRECT));
+    // Without reductions: the diagram shows the protocol's own steps, not the shortcuts of a reduction.
+    MigrationModel model = new MigrationModel(new MigrationConfig(DIAGRAM_BOUNDS, EnumSet.allOf(Fault.class),
+        Variant.CORRECT, EnumSet.noneOf(Reduction.class)));
     Projection source = new Projection("source", "Source host", s -> s.sourcePhase().name());
     Projection lock = new Projection("lock", "Shared storage: VM lock", s -> s.lock().name());
     Projection destination = new Projection("destination", "Destination host",

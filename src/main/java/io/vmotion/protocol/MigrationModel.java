@@ -41,9 +41,14 @@ public final class MigrationModel implements Model<MigrationState> {
   private final StateCodec codec;
 
   public MigrationModel(MigrationConfig config) {
+    this(config, true);
+  }
+
+  /** With {@code clampRounds} false the round limit is taken as given: for the test that shows the clamp changes nothing. */
+  MigrationModel(MigrationConfig config, boolean clampRounds) {
     this.config = config;
     this.bounds = config.bounds();
-    this.rounds = bounds.effectiveRounds();
+    this.rounds = clampRounds ? bounds.effectiveRounds() : bounds.rounds();
     this.faults = config.faults().isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(config.faults());
     this.invariants = MigrationProperties.all(this);
     this.deadVariables = config.reduces(Reduction.DEAD_VARIABLES) ? new DeadVariables(config) : null;

@@ -224,6 +224,16 @@ public final class MigrationState {
     set(CHANNEL_LENGTH, length - 1);
   }
 
+  void moveMessage(int from, int to) {
+    System.arraycopy(bytes, CHANNEL + from * Message.BYTES, bytes, CHANNEL + to * Message.BYTES, Message.BYTES);
+  }
+
+  /** Keeps the first {@code length} messages; the freed slots are zeroed so that the encoding forgets them. */
+  void truncateChannel(int length) {
+    Arrays.fill(bytes, CHANNEL + length * Message.BYTES, CHANNEL + CHANNEL_CAPACITY * Message.BYTES, (byte) 0);
+    set(CHANNEL_LENGTH, length);
+  }
+
   void clearChannel() {
     Arrays.fill(bytes, CHANNEL, CHANNEL + CHANNEL_CAPACITY * Message.BYTES, (byte) 0);
     set(CHANNEL_LENGTH, 0);

@@ -1,8 +1,5 @@
 package io.vmotion.protocol;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The stale-attempts reduction: what the destination will certainly throw away is thrown away at
  * once. Throwing it away later changes nothing else, so every run of the full model is a run of the
@@ -60,20 +57,22 @@ final class StaleAttempts {
     if (length == 0) {
       return;
     }
-    DestinationPhase destination = n.destinationPhase();
+    boolean receiving = n.destinationPhase() == DestinationPhase.RECEIVING;
     int epoch = n.destinationEpoch();
-    List<Message> kept = new ArrayList<>(length);
+    int expected = n.expectedSeq();
+    int kept = 0;
     for (int i = 0; i < length; i++) {
-      Message m = n.message(i);
-      boolean discarded = m.epoch() < epoch
-          || (m.epoch() == epoch && (destination != DestinationPhase.RECEIVING || m.seq() < n.expectedSeq()));
+      int messageEpoch = n.messageEpoch(i);
+      boolean discarded = messageEpoch < epoch || (messageEpoch == epoch && (!receiving || n.messageSeq(i) < expected));
       if (!discarded) {
-        kept.add(m);
+        if (kept < i) {
+          n.moveMessage(i, kept);
+        }
+        kept++;
       }
     }
-    if (kept.size() < length) {
-      n.clearChannel();
-      kept.forEach(n::appendMessage);
+    if (kept < length) {
+      n.truncateChannel(kept);
     }
   }
 }

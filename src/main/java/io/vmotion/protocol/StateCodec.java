@@ -10,6 +10,10 @@ final class StateCodec {
   private final int pages;
   private final int[] widths;
   private final int length;
+  private final int wordCount;
+  // The fields that take any bits, and where each one starts in the packed key.
+  private final int[] packedFields;
+  private final int[] positions;
 
   StateCodec(Bounds bounds) {
     this.pages = bounds.pages();
@@ -55,11 +59,26 @@ final class StateCodec {
       set(MigrationState.PAGES + pages + p, bitsFor(bounds.writes() + 1));
       set(MigrationState.PAGES + 2 * pages + p, writeBits);
     }
-    int bits = 0;
+    int fieldCount = 0;
     for (int width : widths) {
-      bits += width;
+      if (width > 0) {
+        fieldCount++;
+      }
+    }
+    this.packedFields = new int[fieldCount];
+    this.positions = new int[fieldCount];
+    int bits = 0;
+    int k = 0;
+    for (int i = 0; i < widths.length; i++) {
+      if (widths[i] > 0) {
+        packedFields[k] = i;
+        positions[k] = bits;
+        bits += widths[i];
+        k++;
+      }
     }
     this.length = (bits + 7) / 8;
+    this.wordCount = (bits + 63) / 64;
   }
 
   private void set(int field, int width) {
@@ -76,44 +95,44 @@ final class StateCodec {
 
   byte[] encode(MigrationState state) {
     byte[] fields = state.bytes();
-    byte[] out = new byte[length];
-    long buffer = 0;
-    int buffered = 0;
-    int at = 0;
-    for (int i = 0; i < fields.length; i++) {
+    long[] words = new long[wordCount];
+    for (int k = 0; k < packedFields.length; k++) {
+      int i = packedFields[k];
+      long value = fields[i] & 0xFF;
       int width = widths[i];
-      int value = fields[i] & 0xFF;
       if (value >>> width != 0) {
         throw new IllegalStateException("field " + i + " = " + value + " does not fit in " + width + " bits: " + state);
       }
-      buffer |= (long) value << buffered;
-      buffered += width;
-      while (buffered >= 8) {
-        out[at++] = (byte) buffer;
-        buffer >>>= 8;
-        buffered -= 8;
+      int position = positions[k];
+      int shift = position & 63;
+      words[position >>> 6] |= value << shift;
+      if (shift + width > 64) {
+        words[(position >>> 6) + 1] |= value >>> (64 - shift);
       }
     }
-    if (buffered > 0) {
-      out[at] = (byte) buffer;
+    byte[] out = new byte[length];
+    for (int b = 0; b < length; b++) {
+      out[b] = (byte) (words[b >>> 3] >>> ((b & 7) << 3));
     }
     return out;
   }
 
   MigrationState decode(byte[] packed) {
+    long[] words = new long[wordCount];
+    for (int b = 0; b < packed.length; b++) {
+      words[b >>> 3] |= (packed[b] & 0xFFL) << ((b & 7) << 3);
+    }
     byte[] fields = new byte[widths.length];
-    long buffer = 0;
-    int buffered = 0;
-    int at = 0;
-    for (int i = 0; i < fields.length; i++) {
+    for (int k = 0; k < packedFields.length; k++) {
+      int i = packedFields[k];
       int width = widths[i];
-      while (buffered < width) {
-        buffer |= (long) (packed[at++] & 0xFF) << buffered;
-        buffered += 8;
+      int position = positions[k];
+      int shift = position & 63;
+      long value = words[position >>> 6] >>> shift;
+      if (shift + width > 64) {
+        value |= words[(position >>> 6) + 1] << (64 - shift);
       }
-      fields[i] = (byte) (buffer & ((1L << width) - 1));
-      buffer >>>= width;
-      buffered -= width;
+      fields[i] = (byte) (value & ((1L << width) - 1));
     }
     return new MigrationState(fields, pages);
   }
