@@ -135,10 +135,10 @@ final class CycleFinder {
   }
 
   /**
-   * A path from {@code start} that ends by stepping back to one of its own states, found by
-   * depth-first search; for a start state from which no terminal state can be reached, where such a
-   * cycle always exists. Returns the path's states (the last one steps back) and, as the final
-   * element, the index in the path of the state it steps back to; null when nothing cycles.
+   * For a start state from which no terminal state can be reached: a path from it that either ends by
+   * stepping back to one of its own states, or ends in a state with no successor at all (one of the
+   * two always exists), found by depth-first search. Returns the path's states and, as the final
+   * element, the index in the path of the state the last one steps back to, or -1 for a dead end.
    */
   int[] lassoFrom(int start) {
     byte[] colour = new byte[stateCount]; // 0 unseen, 1 on the current path, 2 done
@@ -152,6 +152,11 @@ final class CycleFinder {
     while (top >= 0) {
       int node = pathNode[top];
       int edge = pathEdge[top];
+      if (graph.edgeStart(node) == graph.edgeEnd(node)) {
+        int[] deadEnd = Arrays.copyOf(pathNode, top + 2);
+        deadEnd[top + 1] = -1;
+        return deadEnd;
+      }
       if (edge < graph.edgeEnd(node)) {
         pathEdge[top]++;
         int target = graph.target(edge);
@@ -172,7 +177,7 @@ final class CycleFinder {
       colour[node] = 2;
       top--;
     }
-    return null;
+    throw new IllegalStateException("a state that cannot finish has neither a cycle nor a dead end after it");
   }
 
   private static int[] pathBack(int[] previous, int last, int start) {

@@ -41,6 +41,11 @@ public interface Model<S> {
     return isTerminal(state);
   }
 
+  /** How counterexamples name a goal state, as in "terminal but not {@code describeGoal()}". */
+  default String describeGoal() {
+    return "a goal state";
+  }
+
   byte[] encode(S state);
 
   S decode(byte[] encoded);

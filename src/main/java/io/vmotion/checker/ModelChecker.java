@@ -85,13 +85,16 @@ public final class ModelChecker<S> {
       return safety;
     }
     Graph graph = exploration.graph;
-    if (!graph.hasNoFaultFreeCycle()) {
-      if (checks(PROGRESS)) {
-        CheckResult stuck = exploration.stateThatCannotFinish();
-        if (stuck != null) {
-          return stuck;
-        }
+    boolean cyclic = !graph.hasNoFaultFreeCycle();
+    // Without a cycle of non-fault steps and with a non-fault step out of every non-terminal state,
+    // every run ends in a terminal state: only a cycle, or a stuck state left unreported, can break it.
+    if ((cyclic || exploration.sawStuckState) && checks(PROGRESS)) {
+      CheckResult stuck = exploration.stateThatCannotFinish();
+      if (stuck != null) {
+        return stuck;
       }
+    }
+    if (cyclic) {
       if (checks(TERMINATION)) {
         int[] cycle = new CycleFinder(graph).findCycle();
         return exploration.lasso(cycle);
@@ -114,6 +117,7 @@ public final class ModelChecker<S> {
     final List<Invariant<S>> invariants;
     final long started;
     int initialCount;
+    boolean sawStuckState;
     long transitions;
     int depth;
     long lastProgress;
@@ -181,8 +185,11 @@ public final class ModelChecker<S> {
           }
           return violation(brokenOnNewState[0], violatingState[0], "");
         }
-        if (emitted[1] == 0 && checks(NO_DEADLOCK)) {
-          return violation(NO_DEADLOCK, id, stuckExplanation(state, emitted[0]));
+        if (emitted[1] == 0) {
+          if (checks(NO_DEADLOCK)) {
+            return violation(NO_DEADLOCK, id, stuckExplanation(state, emitted[0]));
+          }
+          sawStuckState = true;
         }
         if ((id & 1023) == 0) {
           reportProgress();
@@ -241,11 +248,16 @@ public final class ModelChecker<S> {
       int[] lasso = new CycleFinder(graph).lassoFrom(stuck);
       List<Integer> path = pathTo(stuck);
       int stuckStep = path.size();
-      int loopStart = path.size() + lasso[lasso.length - 1];
       for (int i = 1; i < lasso.length - 1; i++) {
         path.add(lasso[i]);
       }
-      path.add(lasso[lasso[lasso.length - 1]]);
+      int back = lasso[lasso.length - 1];
+      if (back < 0) {
+        return new CheckResult(PROGRESS, trace(path), 0, statistics(), "from step " + stuckStep
+            + " on no run can reach a terminal state, whatever happens; the last state has no successor at all");
+      }
+      path.add(lasso[back]);
+      int loopStart = stuckStep + back;
       return new CheckResult(PROGRESS, trace(path), loopStart, statistics(),
           "from step " + stuckStep + " on no run can reach a terminal state, whatever happens; the last step returns"
               + " to step " + loopStart + ", and the run can go round for ever");
@@ -259,7 +271,7 @@ public final class ModelChecker<S> {
       }
       path.add(cycle[0]);
       return new CheckResult(TERMINATION, trace(path), loopStart, statistics(),
-          "the last step returns to step " + loopStart + ": nothing forces the run to leave this cycle");
+          "no fault is needed to go round this cycle, and nothing forces the run to leave it");
     }
 
     /** A shortest run without faults that ends in a terminal state that is not a goal. */
@@ -273,7 +285,7 @@ public final class ModelChecker<S> {
           }
           Collections.reverse(path);
           return new CheckResult(PROGRESS, trace(path), 0, statistics(),
-              "a run without any fault ends in the last state, which is terminal but not the goal");
+              "a run without any fault ends in the last state, which is terminal but not " + model.describeGoal());
         }
       }
       return null;

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * One global state of the migration, one byte per field so that successors are cheap to build.
- * Setters are only used on fresh copies. {@link StateCodec} packs it into a few bytes for the
- * checker's visited set.
+ * One global state of the migration, one byte per field so that successors are cheap to build; the
+ * bytes are also the state's encoding in the checker's visited set. Setters are only used on fresh copies.
  *
  * <p>Page contents are abstract: a page's value is its version, the number of guest writes to it.
  * The destination stores version + 1 so that 0 can mean "never received".

@@ -10,7 +10,6 @@ package io.vmotion.protocol;
  * become one. Connection states are ranked the same way. The guest's write budget is its own counter.
  */
 final class VersionRanks {
-  private final int[] values = new int[8];
 
   void rank(MigrationState n) {
     for (int p = 0; p < n.pages(); p++) {
@@ -19,104 +18,81 @@ final class VersionRanks {
     rankConnections(n);
   }
 
-  private void rankPage(MigrationState n, int page) {
-    int count = 0;
-    count = add(count, n.sourcePage(page));
+  // The values in use form a bit set (versions are below 32: at most Bounds.MAX_WRITES); they are
+  // already ranks exactly when the set is {0, ..., k-1}, and a value's rank is the number of smaller ones.
+  private static boolean ranked(int values) {
+    return (values & (values + 1)) == 0;
+  }
+
+  private static int rankOf(int values, int value) {
+    return Integer.bitCount(values & ((1 << value) - 1));
+  }
+
+  private static void rankPage(MigrationState n, int page) {
     boolean stunned = n.stunned();
-    if (stunned) {
-      count = add(count, n.stunPage(page));
-    }
     int copy = n.destinationPage(page);
+    int values = 1 << n.sourcePage(page);
+    if (stunned) {
+      values |= 1 << n.stunPage(page);
+    }
     if (copy > 0) {
-      count = add(count, copy - 1);
+      values |= 1 << (copy - 1);
     }
     for (int i = 0; i < n.channelLength(); i++) {
       if (isPage(n, i, page)) {
-        count = add(count, version(n, i));
+        values |= 1 << n.messageB(i);
       }
     }
-    if (alreadyRanked(count)) {
+    if (ranked(values)) {
       return;
     }
-    n.sourcePage(page, rankOf(count, n.sourcePage(page)));
+    n.sourcePage(page, rankOf(values, n.sourcePage(page)));
     if (stunned) {
-      n.stunPage(page, rankOf(count, n.stunPage(page)));
+      n.stunPage(page, rankOf(values, n.stunPage(page)));
     }
     if (copy > 0) {
-      n.destinationPage(page, rankOf(count, copy - 1) + 1);
+      n.destinationPage(page, rankOf(values, copy - 1) + 1);
     }
     for (int i = 0; i < n.channelLength(); i++) {
       if (isPage(n, i, page)) {
-        n.messageB(i, rankOf(count, version(n, i)));
+        n.messageB(i, rankOf(values, n.messageB(i)));
       }
     }
   }
 
-  private void rankConnections(MigrationState n) {
-    int count = add(0, n.sourceConnections());
+  private static void rankConnections(MigrationState n) {
     boolean stunned = n.stunned();
-    if (stunned) {
-      count = add(count, n.stunConnections());
-    }
     boolean received = n.deviceReceived();
+    int values = 1 << n.sourceConnections();
+    if (stunned) {
+      values |= 1 << n.stunConnections();
+    }
     if (received) {
-      count = add(count, n.destinationConnections());
+      values |= 1 << n.destinationConnections();
     }
     for (int i = 0; i < n.channelLength(); i++) {
       if (n.messageKind(i) == Message.Kind.DEVICE) {
-        count = add(count, n.messageA(i));
+        values |= 1 << n.messageA(i);
       }
     }
-    if (alreadyRanked(count)) {
+    if (ranked(values)) {
       return;
     }
-    n.sourceConnections(rankOf(count, n.sourceConnections()));
+    n.sourceConnections(rankOf(values, n.sourceConnections()));
     if (stunned) {
-      n.stunConnections(rankOf(count, n.stunConnections()));
+      n.stunConnections(rankOf(values, n.stunConnections()));
     }
     if (received) {
-      n.destinationConnections(rankOf(count, n.destinationConnections()));
+      n.destinationConnections(rankOf(values, n.destinationConnections()));
     }
     for (int i = 0; i < n.channelLength(); i++) {
       if (n.messageKind(i) == Message.Kind.DEVICE) {
-        n.messageA(i, rankOf(count, n.messageA(i)));
+        n.messageA(i, rankOf(values, n.messageA(i)));
       }
     }
   }
 
   private static boolean isPage(MigrationState n, int index, int page) {
     return n.messageKind(index) == Message.Kind.PAGE && n.messageA(index) == page;
-  }
-
-  private static int version(MigrationState n, int index) {
-    return n.messageB(index);
-  }
-
-  /** Adds a value to the sorted set of distinct values seen so far; returns the new count. */
-  private int add(int count, int value) {
-    int i = 0;
-    while (i < count && values[i] < value) {
-      i++;
-    }
-    if (i < count && values[i] == value) {
-      return count;
-    }
-    System.arraycopy(values, i, values, i + 1, count - i);
-    values[i] = value;
-    return count + 1;
-  }
-
-  /** Ranks are already 0..count-1 exactly when the largest value is count - 1. */
-  private boolean alreadyRanked(int count) {
-    return values[count - 1] == count - 1;
-  }
-
-  private int rankOf(int count, int value) {
-    for (int i = 0; i < count; i++) {
-      if (values[i] == value) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("value " + value + " was not collected");
   }
 }

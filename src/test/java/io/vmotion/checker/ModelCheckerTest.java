@@ -152,6 +152,15 @@ class ModelCheckerTest {
   }
 
   @Test
+  void with_the_deadlock_check_left_out_a_state_with_no_successor_at_all_breaks_progress() {
+    CheckResult result = new ModelChecker<>(new ToyModels.StuckCounter()).skipping(List.of(ModelChecker.NO_DEADLOCK)).check();
+
+    assertThat(result.violatedProperty()).isEqualTo(ModelChecker.PROGRESS);
+    assertThat(result.trace()).extracting(TraceStep::state).containsExactly("[0]", "[1]", "[2]");
+    assertThat(result.explanation()).endsWith("the last state has no successor at all");
+  }
+
+  @Test
   void a_skipped_invariant_is_not_checked() {
     CheckResult result = new ModelChecker<>(new ToyModels.Mutex(false))
         .skipping(List.of(ToyModels.Mutex.MUTUAL_EXCLUSION)).check();
