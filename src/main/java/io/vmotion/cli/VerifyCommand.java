@@ -87,6 +87,7 @@ public final class VerifyCommand {
       String name = "--" + option.getLongOpt() + (option.hasArg() ? " " + option.getArgName() : "");
       out.printf("  %-26s %s%n", name, option.getDescription());
     }
+    out.println("Properties: " + String.join(", ", VerifyReport.PROPERTIES) + " (see docs/protocol-verification.md).");
     out.println("Exit status: 0 every property holds, 1 a property is violated, 2 usage error.");
     out.flush();
   }

@@ -3,7 +3,7 @@ package io.vmotion.protocol;
 /**
  * The dead-variable reduction: after a step, resets to canonical values what no guard, effect or
  * property will read again, so that states differing only there are stored once. Each rule below
- * says why the value is dead; {@code DeadVariableReductionTest} shows that verdicts do not change.
+ * says why the value is dead; {@code ReductionSoundnessTest} shows that verdicts do not change.
  *
  * <p>A reset must never be the only effect of a step (that step would become a self-loop and a
  * spurious cycle). Every guard in {@link MigrationModel} therefore requires that its step changes a
