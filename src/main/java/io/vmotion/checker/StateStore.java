@@ -42,7 +42,9 @@ final class StateStore {
   int addIfAbsent(byte[] key) {
     if (keyLength < 0) {
       keyLength = key.length;
-    } else if (!varying && key.length != keyLength) {
+    }
+    // An empty key has no place of its own in a fixed-length arena.
+    if (!varying && (key.length != keyLength || keyLength == 0)) {
       switchToVaryingLengths();
     }
     int hash = hash(key);

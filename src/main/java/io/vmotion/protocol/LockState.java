@@ -20,8 +20,4 @@ public enum LockState {
   public String label() {
     return label;
   }
-
-  public boolean heldByDestination() {
-    return this == DESTINATION_COMMITTED || this == DESTINATION_RUNNING;
-  }
 }

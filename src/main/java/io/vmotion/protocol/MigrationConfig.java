@@ -20,10 +20,6 @@ public record MigrationConfig(Bounds bounds, Set<Fault> faults, Variant variant,
     return new MigrationConfig(Bounds.DEFAULT, EnumSet.allOf(Fault.class), Variant.CORRECT);
   }
 
-  public MigrationConfig withReductions(Set<Reduction> chosen) {
-    return new MigrationConfig(bounds, faults, variant, chosen);
-  }
-
   public boolean has(Fault fault) {
     return faults.contains(fault);
   }
