@@ -4,19 +4,17 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * Finds a cycle in the explored graph with Tarjan's strongly connected components, iteratively so
- * that deep graphs cannot overflow the call stack. Terminal states were never expanded and have no
- * outgoing edges, so any cycle found is made of non-terminal states only.
+ * Finds a cycle of non-fault edges in the explored graph with Tarjan's strongly connected components,
+ * iteratively so that deep graphs cannot overflow the call stack. Terminal states were never expanded
+ * and have no outgoing edges, so any cycle found is made of non-terminal states only.
  */
 final class CycleFinder {
-  private final IntList edgeStart;
-  private final IntList edgeTargets;
+  private final Graph graph;
   private final int stateCount;
 
-  CycleFinder(IntList edgeStart, IntList edgeTargets, int stateCount) {
-    this.edgeStart = edgeStart;
-    this.edgeTargets = edgeTargets;
-    this.stateCount = stateCount;
+  CycleFinder(Graph graph) {
+    this.graph = graph;
+    this.stateCount = graph.stateCount();
   }
 
   /**
@@ -45,23 +43,26 @@ final class CycleFinder {
       }
       int callTop = 0;
       callNode[0] = root;
-      callEdge[0] = edgeStart.get(root);
+      callEdge[0] = graph.edgeStart(root);
       index[root] = low[root] = nextIndex++;
       sccStack[sccTop++] = root;
       onStack[root] = true;
       while (callTop >= 0) {
         int node = callNode[callTop];
         int edge = callEdge[callTop];
-        if (edge < edgeStart.get(node + 1)) {
+        if (edge < graph.edgeEnd(node)) {
           callEdge[callTop]++;
-          int target = edgeTargets.get(edge);
+          if (graph.isFault(edge)) {
+            continue;
+          }
+          int target = graph.target(edge);
           if (index[target] < 0) {
             index[target] = low[target] = nextIndex++;
             sccStack[sccTop++] = target;
             onStack[target] = true;
             callTop++;
             callNode[callTop] = target;
-            callEdge[callTop] = edgeStart.get(target);
+            callEdge[callTop] = graph.edgeStart(target);
           } else if (onStack[target]) {
             low[node] = Math.min(low[node], index[target]);
           }
@@ -94,8 +95,8 @@ final class CycleFinder {
       return true;
     }
     int node = members[0];
-    for (int e = edgeStart.get(node); e < edgeStart.get(node + 1); e++) {
-      if (edgeTargets.get(e) == node) {
+    for (int e = graph.edgeStart(node); e < graph.edgeEnd(node); e++) {
+      if (!graph.isFault(e) && graph.target(e) == node) {
         return true;
       }
     }
@@ -116,9 +117,9 @@ final class CycleFinder {
     previous[start] = -1;
     while (!queue.isEmpty()) {
       int node = queue.poll();
-      for (int e = edgeStart.get(node); e < edgeStart.get(node + 1); e++) {
-        int target = edgeTargets.get(e);
-        if (!inComponent[target]) {
+      for (int e = graph.edgeStart(node); e < graph.edgeEnd(node); e++) {
+        int target = graph.target(e);
+        if (graph.isFault(e) || !inComponent[target]) {
           continue;
         }
         if (target == start) {
@@ -131,6 +132,52 @@ final class CycleFinder {
       }
     }
     throw new IllegalStateException("a cyclic component has no cycle through its first state");
+  }
+
+  /**
+   * For a start state from which no terminal state can be reached: a path from it that either ends by
+   * stepping back to one of its own states, or ends in a state with no successor at all (one of the
+   * two always exists), found by depth-first search. Returns the path's states and, as the final
+   * element, the index in the path of the state the last one steps back to, or -1 for a dead end.
+   */
+  int[] lassoFrom(int start) {
+    byte[] colour = new byte[stateCount]; // 0 unseen, 1 on the current path, 2 done
+    int[] pathNode = new int[stateCount];
+    int[] pathEdge = new int[stateCount];
+    int[] position = new int[stateCount];
+    int top = 0;
+    pathNode[0] = start;
+    pathEdge[0] = graph.edgeStart(start);
+    colour[start] = 1;
+    while (top >= 0) {
+      int node = pathNode[top];
+      int edge = pathEdge[top];
+      if (graph.edgeStart(node) == graph.edgeEnd(node)) {
+        int[] deadEnd = Arrays.copyOf(pathNode, top + 2);
+        deadEnd[top + 1] = -1;
+        return deadEnd;
+      }
+      if (edge < graph.edgeEnd(node)) {
+        pathEdge[top]++;
+        int target = graph.target(edge);
+        if (colour[target] == 1) {
+          int[] lasso = Arrays.copyOf(pathNode, top + 2);
+          lasso[top + 1] = position[target];
+          return lasso;
+        }
+        if (colour[target] == 0) {
+          colour[target] = 1;
+          top++;
+          pathNode[top] = target;
+          pathEdge[top] = graph.edgeStart(target);
+          position[target] = top;
+        }
+        continue;
+      }
+      colour[node] = 2;
+      top--;
+    }
+    throw new IllegalStateException("a state that cannot finish has neither a cycle nor a dead end after it");
   }
 
   private static int[] pathBack(int[] previous, int last, int start) {

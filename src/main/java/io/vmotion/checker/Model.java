@@ -10,6 +10,10 @@ import java.util.function.Supplier;
  * {@link #encode} compact and canonical: two states that behave the same must encode
  * to the same bytes, otherwise the search explores duplicates.
  *
+ * <p>Every transition is either a step of the system itself or a <em>fault</em> of its environment
+ * (a crash, a lost message). Faults are not progress: a state whose only transitions are faults is
+ * a deadlock, and runs without faults are the ones that must reach a {@linkplain #isGoal goal}.
+ *
  * @param <S> the model's own state type
  */
 public interface Model<S> {
@@ -29,6 +33,19 @@ public interface Model<S> {
    */
   boolean isTerminal(S state);
 
+  /**
+   * Whether {@code state} is an outcome that every run without faults must end in (for a migration:
+   * completed, not aborted). Only asked of terminal states; by default every terminal state is one.
+   */
+  default boolean isGoal(S state) {
+    return isTerminal(state);
+  }
+
+  /** How counterexamples name a goal state, as in "terminal but not {@code describeGoal()}". */
+  default String describeGoal() {
+    return "a goal state";
+  }
+
   byte[] encode(S state);
 
   S decode(byte[] encoded);
@@ -37,15 +54,20 @@ public interface Model<S> {
   String render(S state);
 
   /**
-   * Receives one transition: the action's label and the state it leads to. Labels are only needed
-   * for counterexample traces, so a model may pass them lazily and skip building millions of strings.
+   * Receives one transition: the action's label, the state it leads to, and whether it is a fault.
+   * Labels are only needed for counterexample traces, so a model may pass them lazily and skip
+   * building millions of strings.
    */
   @FunctionalInterface
   interface SuccessorSink<S> {
-    void accept(Supplier<String> action, S next);
+    void accept(Supplier<String> action, S next, boolean fault);
+
+    default void accept(Supplier<String> action, S next) {
+      accept(action, next, false);
+    }
 
     default void accept(String action, S next) {
-      accept(() -> action, next);
+      accept(() -> action, next, false);
     }
   }
 }

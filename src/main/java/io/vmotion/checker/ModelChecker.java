@@ -3,24 +3,38 @@ package io.vmotion.checker;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
  * Explicit-state model checker: breadth-first search over the encoded states of a {@link Model}.
  *
- * <p>Checks, in this order: every invariant on every reachable state (when it is first reached),
- * the absence of deadlock (a non-terminal state without successors, checked when it is expanded),
- * and, once the whole graph is known, termination: no reachable cycle made only of non-terminal
- * states. Breadth-first order makes every safety counterexample a shortest one.
+ * <p>Checks, in this order:
+ * <ol>
+ *   <li>every invariant on every reachable state, when it is first reached;</li>
+ *   <li>{@value #NO_DEADLOCK}: every non-terminal state has a successor that is not a fault (a state
+ *       that only a crash or a lost message could move is stuck), checked when it is expanded;</li>
+ *   <li>{@value #PROGRESS}, first part: from every reachable state some path, faults included, leads
+ *       to a terminal state;</li>
+ *   <li>{@value #TERMINATION}: no reachable cycle of non-terminal states is made of steps that are not
+ *       faults (a run can go round for ever only with infinitely many faults, which no real run has);</li>
+ *   <li>{@value #PROGRESS}, second part: every terminal state that a run without faults reaches is a
+ *       {@linkplain Model#isGoal goal}. With the checks before it, every run without faults ends in a goal.</li>
+ * </ol>
+ * Breadth-first order makes every invariant and deadlock counterexample a shortest one, and the
+ * fault-free run of the last check is a shortest one too.
  *
- * <p>The checker knows nothing about what it checks; the names of its two built-in properties are
- * the constants below.
+ * <p>The checker knows nothing about what it checks; the names of its built-in properties are the
+ * constants below.
  */
 public final class ModelChecker<S> {
   public static final String NO_DEADLOCK = "no-deadlock";
   public static final String TERMINATION = "termination";
+  public static final String PROGRESS = "progress";
 
   private static final long PROGRESS_AFTER_NANOS = 3_000_000_000L;
   private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
@@ -28,21 +42,39 @@ public final class ModelChecker<S> {
   private final Model<S> model;
   private final PrintStream progress;
   private final LongSupplier nanoClock;
+  private final Set<String> skipped;
 
   /** @param progress where a progress line goes during long runs; null for none */
   public ModelChecker(Model<S> model, PrintStream progress) {
-    this(model, progress, System::nanoTime);
+    this(model, progress, System::nanoTime, Set.of());
   }
 
   /** The clock is injectable so that tests can show progress reporting without waiting. */
   ModelChecker(Model<S> model, PrintStream progress, LongSupplier nanoClock) {
+    this(model, progress, nanoClock, Set.of());
+  }
+
+  private ModelChecker(Model<S> model, PrintStream progress, LongSupplier nanoClock, Set<String> skipped) {
     this.model = model;
     this.progress = progress;
     this.nanoClock = nanoClock;
+    this.skipped = skipped;
   }
 
   public ModelChecker(Model<S> model) {
     this(model, null);
+  }
+
+  /**
+   * A checker that leaves out the named properties (invariants or built-in checks). Used to show that
+   * a property is the only one that catches a bug: with it left out, the buggy model passes.
+   */
+  public ModelChecker<S> skipping(Collection<String> properties) {
+    return new ModelChecker<>(model, progress, nanoClock, Set.copyOf(properties));
+  }
+
+  private boolean checks(String property) {
+    return !skipped.contains(property);
   }
 
   public CheckResult check() {
@@ -52,21 +84,40 @@ public final class ModelChecker<S> {
     if (safety != null) {
       return safety;
     }
-    int[] cycle = new CycleFinder(exploration.edgeStart, exploration.edgeTargets, exploration.store.size()).findCycle();
-    Statistics statistics = exploration.statistics();
-    if (cycle == null) {
-      return new CheckResult(null, List.of(), 0, statistics);
+    Graph graph = exploration.graph;
+    boolean cyclic = !graph.hasNoFaultFreeCycle();
+    // Without a cycle of non-fault steps and with a non-fault step out of every non-terminal state,
+    // every run ends in a terminal state: only a cycle, or a stuck state left unreported, can break it.
+    if ((cyclic || exploration.sawStuckState) && checks(PROGRESS)) {
+      CheckResult stuck = exploration.stateThatCannotFinish();
+      if (stuck != null) {
+        return stuck;
+      }
     }
-    return exploration.lasso(cycle, statistics);
+    if (cyclic) {
+      if (checks(TERMINATION)) {
+        int[] cycle = new CycleFinder(graph).findCycle();
+        return exploration.lasso(cycle);
+      }
+    }
+    if (checks(PROGRESS)) {
+      CheckResult faultFree = exploration.faultFreeRunMissingTheGoal();
+      if (faultFree != null) {
+        return faultFree;
+      }
+    }
+    return new CheckResult(null, List.of(), 0, exploration.statistics());
   }
 
   /** The mutable state of one run; kept apart so that {@link ModelChecker} itself stays reusable. */
   private final class Exploration {
     final StateStore store = new StateStore();
     final IntList parent = new IntList();
-    final IntList edgeStart = new IntList();
-    final IntList edgeTargets = new IntList();
+    final Graph graph = new Graph();
+    final List<Invariant<S>> invariants;
     final long started;
+    int initialCount;
+    boolean sawStuckState;
     long transitions;
     int depth;
     long lastProgress;
@@ -74,6 +125,7 @@ public final class ModelChecker<S> {
     Exploration(long started) {
       this.started = started;
       this.lastProgress = started + PROGRESS_AFTER_NANOS - PROGRESS_EVERY_NANOS;
+      this.invariants = model.invariants().stream().filter(i -> checks(i.name())).toList();
     }
 
     CheckResult explore() {
@@ -83,12 +135,13 @@ public final class ModelChecker<S> {
           parent.add(-1);
           String broken = firstBrokenInvariant(initial);
           if (broken != null) {
-            return violation(broken, id);
+            return violation(broken, id, "");
           }
         }
       }
+      initialCount = store.size();
       int levelEnd = store.size();
-      int[] emitted = new int[1];
+      int[] emitted = new int[2]; // [0] every successor, [1] those that are not faults
       String[] brokenOnNewState = new String[1];
       int[] violatingState = {-1};
       for (int id = 0; id < store.size(); id++) {
@@ -96,21 +149,26 @@ public final class ModelChecker<S> {
           depth++;
           levelEnd = store.size();
         }
-        edgeStart.add(edgeTargets.size());
         S state = model.decode(store.get(id));
-        if (model.isTerminal(state)) {
+        boolean terminal = model.isTerminal(state);
+        graph.startState(id, terminal);
+        if (terminal) {
           continue;
         }
         emitted[0] = 0;
+        emitted[1] = 0;
         int from = id;
-        model.successors(state, (action, next) -> {
+        model.successors(state, (action, next, fault) -> {
           emitted[0]++;
+          if (!fault) {
+            emitted[1]++;
+          }
           if (violatingState[0] >= 0) {
             return;
           }
           int added = store.addIfAbsent(model.encode(next));
           int target = added >= 0 ? added : -added - 1;
-          edgeTargets.add(target);
+          graph.addEdge(target, fault);
           if (added >= 0) {
             parent.add(from);
             String broken = firstBrokenInvariant(next);
@@ -125,21 +183,33 @@ public final class ModelChecker<S> {
           if (violatingState[0] >= levelEnd) {
             depth++;
           }
-          return violation(brokenOnNewState[0], violatingState[0]);
+          return violation(brokenOnNewState[0], violatingState[0], "");
         }
-        if (emitted[0] == 0) {
-          return violation(NO_DEADLOCK, id);
+        if (emitted[1] == 0) {
+          if (checks(NO_DEADLOCK)) {
+            return violation(NO_DEADLOCK, id, stuckExplanation(state, emitted[0]));
+          }
+          sawStuckState = true;
         }
         if ((id & 1023) == 0) {
           reportProgress();
         }
       }
-      edgeStart.add(edgeTargets.size());
+      graph.finish();
       return null;
     }
 
+    private String stuckExplanation(S state, int faults) {
+      if (faults == 0) {
+        return "the last state is not terminal and nothing at all can happen in it";
+      }
+      List<String> labels = new ArrayList<>();
+      model.successors(state, (action, next, fault) -> labels.add(action.get()));
+      return "the last state is not terminal and only faults can happen in it: " + String.join("; ", labels);
+    }
+
     private String firstBrokenInvariant(S state) {
-      for (Invariant<S> invariant : model.invariants()) {
+      for (Invariant<S> invariant : invariants) {
         if (!invariant.test(state)) {
           return invariant.name();
         }
@@ -164,18 +234,61 @@ public final class ModelChecker<S> {
       return new Statistics(store.size(), transitions, depth, (nanoClock.getAsLong() - started) / 1e9);
     }
 
-    private CheckResult violation(String property, int stateId) {
-      return new CheckResult(property, trace(pathTo(stateId)), 0, statistics());
+    private CheckResult violation(String property, int stateId, String explanation) {
+      return new CheckResult(property, trace(pathTo(stateId)), 0, statistics(), explanation);
     }
 
-    CheckResult lasso(int[] cycle, Statistics statistics) {
+    /** The first state (in breadth-first order) from which no terminal state can be reached, as a lasso. */
+    CheckResult stateThatCannotFinish() {
+      BitSet canFinish = graph.statesThatCanFinish();
+      int stuck = canFinish.nextClearBit(0);
+      if (stuck >= graph.stateCount()) {
+        return null;
+      }
+      int[] lasso = new CycleFinder(graph).lassoFrom(stuck);
+      List<Integer> path = pathTo(stuck);
+      int stuckStep = path.size();
+      for (int i = 1; i < lasso.length - 1; i++) {
+        path.add(lasso[i]);
+      }
+      int back = lasso[lasso.length - 1];
+      if (back < 0) {
+        return new CheckResult(PROGRESS, trace(path), 0, statistics(), "from step " + stuckStep
+            + " on no run can reach a terminal state, whatever happens; the last state has no successor at all");
+      }
+      path.add(lasso[back]);
+      int loopStart = stuckStep + back;
+      return new CheckResult(PROGRESS, trace(path), loopStart, statistics(),
+          "from step " + stuckStep + " on no run can reach a terminal state, whatever happens; the last step returns"
+              + " to step " + loopStart + ", and the run can go round for ever");
+    }
+
+    CheckResult lasso(int[] cycle) {
       List<Integer> path = pathTo(cycle[0]);
       int loopStart = path.size();
       for (int i = 1; i < cycle.length; i++) {
         path.add(cycle[i]);
       }
       path.add(cycle[0]);
-      return new CheckResult(TERMINATION, trace(path), loopStart, statistics);
+      return new CheckResult(TERMINATION, trace(path), loopStart, statistics(),
+          "no fault is needed to go round this cycle, and nothing forces the run to leave it");
+    }
+
+    /** A shortest run without faults that ends in a terminal state that is not a goal. */
+    CheckResult faultFreeRunMissingTheGoal() {
+      int[] faultFreeParent = graph.faultFreeParents(initialCount);
+      for (int id = 0; id < graph.stateCount(); id++) {
+        if (faultFreeParent[id] != -2 && graph.isTerminal(id) && !model.isGoal(model.decode(store.get(id)))) {
+          List<Integer> path = new ArrayList<>();
+          for (int s = id; s >= 0; s = faultFreeParent[s]) {
+            path.add(s);
+          }
+          Collections.reverse(path);
+          return new CheckResult(PROGRESS, trace(path), 0, statistics(),
+              "a run without any fault ends in the last state, which is terminal but not " + model.describeGoal());
+        }
+      }
+      return null;
     }
 
     /** State ids from an initial state to {@code stateId}, following parent pointers. */
@@ -204,7 +317,7 @@ public final class ModelChecker<S> {
 
     private String actionBetween(S from, byte[] toKey) {
       String[] found = new String[1];
-      model.successors(from, (action, next) -> {
+      model.successors(from, (action, next, fault) -> {
         if (found[0] == null && Arrays.equals(model.encode(next), toKey)) {
           found[0] = action.get();
         }

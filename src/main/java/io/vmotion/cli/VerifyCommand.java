@@ -57,7 +57,7 @@ public final class VerifyCommand {
         } catch (StateSpaceTooLargeException | OutOfMemoryError e) {
           // Everything the search held is garbage once unwound, so reporting is still safe here.
           err.println("vmotion verify: the state space is too large for these bounds (" + options.config().bounds()
-              + "); lower --pages, --writes, --rounds or --fault-budget, or give the JVM more heap (-Xmx)");
+              + "); lower --pages, --writes, --rounds, --fault-budget or --attempts, or give the JVM more heap (-Xmx)");
           return USAGE_ERROR;
         }
         out.print(options.json()
@@ -85,8 +85,9 @@ public final class VerifyCommand {
     out.println("Model-check the live-migration protocol under the given bounds and faults.");
     for (Option option : VerifyOptions.OPTIONS.getOptions()) {
       String name = "--" + option.getLongOpt() + (option.hasArg() ? " " + option.getArgName() : "");
-      out.printf("  %-22s %s%n", name, option.getDescription());
+      out.printf("  %-26s %s%n", name, option.getDescription());
     }
+    out.println("Properties: " + String.join(", ", VerifyReport.PROPERTIES) + " (see docs/protocol-verification.md).");
     out.println("Exit status: 0 every property holds, 1 a property is violated, 2 usage error.");
     out.flush();
   }

@@ -3,6 +3,7 @@ package io.vmotion.cli;
 import io.vmotion.protocol.Bounds;
 import io.vmotion.protocol.Fault;
 import io.vmotion.protocol.MigrationConfig;
+import io.vmotion.protocol.Reduction;
 import io.vmotion.protocol.Variant;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,10 +28,16 @@ record VerifyOptions(Mode mode, MigrationConfig config, boolean json) {
           + " (default " + Bounds.DEFAULT.rounds() + ")"))
       .addOption(valued("threshold", "N", "switch over when at most N pages are dirty, 0-" + Bounds.MAX_PAGES
           + " (default " + Bounds.DEFAULT.threshold() + ")"))
-      .addOption(valued("fault-budget", "N", "message faults per run, 0-" + Bounds.MAX_FAULT_BUDGET
-          + " (default " + Bounds.DEFAULT.faultBudget() + ")"))
+      .addOption(valued("fault-budget", "N", "message faults (loss, duplication, reorder) per run, 0-"
+          + Bounds.MAX_FAULT_BUDGET + " (default " + Bounds.DEFAULT.faultBudget() + ")"))
+      .addOption(valued("announce-loss-budget", "N", "lost RARP announcements per run, 0-"
+          + Bounds.MAX_ANNOUNCE_LOSS_BUDGET + " (default " + Bounds.DEFAULT.announceLossBudget() + ")"))
+      .addOption(valued("attempts", "N", "migration attempts: after an abort the source retries until N were made, 1-"
+          + Bounds.MAX_ATTEMPTS + " (default " + Bounds.DEFAULT.attempts() + ")"))
       .addOption(valued("faults", "LIST", "all, none, or a comma-separated list of: " + Fault.acceptedNames()
           + " (default all)"))
+      .addOption(valued("reductions", "LIST", "all, none, or a comma-separated list of: " + Reduction.acceptedNames()
+          + " (default all; they never change a verdict)"))
       .addOption(valued("variant", "NAME", "protocol variant to check (default correct); see --list-variants"))
       .addOption(valued("format", "FORMAT", "report format: text or json (default text)"))
       .addOption(Option.builder().longOpt("list-variants").desc("list the protocol variants and exit").get())
@@ -64,12 +71,15 @@ record VerifyOptions(Mode mode, MigrationConfig config, boolean json) {
         integer(line, "writes", Bounds.DEFAULT.writes(), 0, Bounds.MAX_WRITES),
         integer(line, "rounds", Bounds.DEFAULT.rounds(), 1, Bounds.MAX_ROUNDS),
         integer(line, "threshold", Bounds.DEFAULT.threshold(), 0, Bounds.MAX_PAGES),
-        integer(line, "fault-budget", Bounds.DEFAULT.faultBudget(), 0, Bounds.MAX_FAULT_BUDGET));
+        integer(line, "fault-budget", Bounds.DEFAULT.faultBudget(), 0, Bounds.MAX_FAULT_BUDGET),
+        integer(line, "announce-loss-budget", Bounds.DEFAULT.announceLossBudget(), 0, Bounds.MAX_ANNOUNCE_LOSS_BUDGET),
+        integer(line, "attempts", Bounds.DEFAULT.attempts(), 1, Bounds.MAX_ATTEMPTS));
     Set<Fault> faults = parseFaults(line.getOptionValue("faults", "all"));
+    Set<Reduction> reductions = parseReductions(line.getOptionValue("reductions", "all"));
     String variantName = line.getOptionValue("variant", Variant.CORRECT.cliName());
     Variant variant = Variant.byName(variantName).orElseThrow(() -> new VerifyUsageException(
         "--variant: unknown variant '" + variantName + "'; accepted values: " + Variant.acceptedNames()));
-    return new VerifyOptions(mode, new MigrationConfig(bounds, faults, variant), json);
+    return new VerifyOptions(mode, new MigrationConfig(bounds, faults, variant, reductions), json);
   }
 
   private static boolean parseFormat(String format) throws VerifyUsageException {
@@ -120,8 +130,29 @@ record VerifyOptions(Mode mode, MigrationConfig config, boolean json) {
     return faults;
   }
 
+  static Set<Reduction> parseReductions(String list) throws VerifyUsageException {
+    String accepted = "; accepted values: all, none, or a comma-separated list of " + Reduction.acceptedNames();
+    switch (list.trim()) {
+      case "all":
+        return EnumSet.allOf(Reduction.class);
+      case "none":
+        return EnumSet.noneOf(Reduction.class);
+      case "":
+        throw new VerifyUsageException("--reductions: empty list" + accepted);
+      default:
+        break;
+    }
+    Set<Reduction> reductions = EnumSet.noneOf(Reduction.class);
+    for (String name : List.of(list.split(",", -1))) {
+      String trimmed = name.trim();
+      reductions.add(Reduction.byName(trimmed).orElseThrow(() ->
+          new VerifyUsageException("--reductions: unknown reduction '" + trimmed + "'" + accepted)));
+    }
+    return reductions;
+  }
+
   private static String acceptedOptions() {
-    return "--pages, --writes, --rounds, --threshold, --fault-budget, --faults, --variant, --format, "
-        + "--list-variants, --diagram, --help";
+    return "--pages, --writes, --rounds, --threshold, --fault-budget, --announce-loss-budget, --attempts, --faults, "
+        + "--reductions, --variant, --format, --list-variants, --diagram, --help";
   }
 }

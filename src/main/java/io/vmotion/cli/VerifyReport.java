@@ -20,8 +20,8 @@ import java.util.Map;
 /** Renders one verification result as TLC-like text or as the JSON contract. */
 final class VerifyReport {
   static final List<String> PROPERTIES = List.of(MigrationProperties.EXACTLY_ONE_RUNNER,
-      MigrationProperties.NO_PAGE_LOST, MigrationProperties.NETWORK_IDENTITY,
-      ModelChecker.NO_DEADLOCK, ModelChecker.TERMINATION);
+      MigrationProperties.NO_PAGE_LOST, MigrationProperties.NETWORK_IDENTITY, MigrationProperties.FREE_AFTER_COMMIT,
+      ModelChecker.NO_DEADLOCK, ModelChecker.PROGRESS, ModelChecker.TERMINATION);
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -32,8 +32,14 @@ final class VerifyReport {
     Statistics stats = result.statistics();
     StringBuilder out = new StringBuilder();
     out.append("vmotion verify: model checking the live-migration protocol\n");
-    out.append("Bounds:       ").append(config.bounds()).append('\n');
+    Bounds bounds = config.bounds();
+    out.append("Bounds:       ").append(bounds).append('\n');
+    if (bounds.effectiveRounds() < bounds.rounds()) {
+      out.append("Rounds:       at most ").append(bounds.effectiveRounds()).append(" can happen (each further round needs ")
+          .append(bounds.threshold() + 1).append(" more guest writes); more explore the same states\n");
+    }
     out.append("Faults:       ").append(Fault.describe(config.faults())).append('\n');
+    out.append("Reductions:   ").append(config.describeReductions()).append('\n');
     out.append("Variant:      ").append(config.variant().cliName()).append('\n');
     out.append("Properties:   ").append(String.join(", ", PROPERTIES)).append('\n');
     out.append(String.format(Locale.ROOT, "States:       %,d distinct%n", stats.states()));
@@ -54,6 +60,9 @@ final class VerifyReport {
     if (result.loopsBackToStep() > 0) {
       out.append("     (the last state is the state of step ").append(result.loopsBackToStep())
           .append(": the run can cycle forever)\n");
+    }
+    if (!result.explanation().isEmpty()) {
+      out.append("Why:          ").append(result.explanation()).append('\n');
     }
     return out.toString();
   }
@@ -79,10 +88,15 @@ final class VerifyReport {
     if (result.loopsBackToStep() > 0) {
       root.put("loopsBackToStep", result.loopsBackToStep());
     }
+    if (!result.passed()) {
+      root.put("explanation", result.explanation());
+    }
     root.put("statesPerSecond", Math.round(stats.statesPerSecond()));
     root.put("variant", config.variant().cliName());
     root.put("faults", config.faults().isEmpty() ? List.of()
         : List.of(Fault.describe(config.faults()).split(",")));
+    root.put("reductions", config.reductions().isEmpty() ? List.of()
+        : List.of(config.describeReductions().split(",")));
     Bounds bounds = config.bounds();
     Map<String, Object> boundsJson = new LinkedHashMap<>();
     boundsJson.put("pages", bounds.pages());
@@ -90,6 +104,9 @@ final class VerifyReport {
     boundsJson.put("rounds", bounds.rounds());
     boundsJson.put("threshold", bounds.threshold());
     boundsJson.put("faultBudget", bounds.faultBudget());
+    boundsJson.put("announceLossBudget", bounds.announceLossBudget());
+    boundsJson.put("attempts", bounds.attempts());
+    boundsJson.put("effectiveRounds", bounds.effectiveRounds());
     root.put("bounds", boundsJson);
     try {
       return JSON.writeValueAsString(root) + "\n";

@@ -5,7 +5,7 @@ public enum DestinationPhase {
   RECEIVING("receiving"),
   COMMITTED("committed, holding the lock"),
   RUNNING("running, announcing"),
-  DONE("running, announced"),
+  DONE("running, switch learned its port"),
   ABANDONED("gave up, copy discarded"),
   CRASHED("crashed");
 

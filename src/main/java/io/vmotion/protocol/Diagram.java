@@ -15,7 +15,7 @@ import java.util.function.Function;
 
 /**
  * Generates the protocol's Mermaid state diagram from the model itself: it explores every reachable
- * state of the correct protocol with every fault on, at small bounds, and projects each transition
+ * state of the correct protocol with every fault on and no reduction, at small bounds, and projects each transition
  * onto the source's phase, the destination's phase, the storage lock and the switch's port. An edge
  * appears exactly when some reachable transition of that kind changes that actor's phase, so the
  * diagram cannot drift from the code.
@@ -28,15 +28,16 @@ public final class Diagram {
   public static final String END_MARKER = "<!-- END GENERATED DIAGRAM -->";
 
   /** Small enough to explore in well under a second, large enough to reach every phase and every kind of transition. */
-  static final Bounds DIAGRAM_BOUNDS = new Bounds(2, 1, 2, 0, 1);
+  static final Bounds DIAGRAM_BOUNDS = new Bounds(2, 1, 2, 0, 1, 1, 2);
 
   private Diagram() {
   }
 
   /** The Mermaid source, without the surrounding code fence. */
   public static String mermaid() {
-    MigrationModel model = new MigrationModel(
-        new MigrationConfig(DIAGRAM_BOUNDS, EnumSet.allOf(Fault.class), Variant.CORRECT));
+    // Without reductions: the diagram shows the protocol's own steps, not the shortcuts of a reduction.
+    MigrationModel model = new MigrationModel(new MigrationConfig(DIAGRAM_BOUNDS, EnumSet.allOf(Fault.class),
+        Variant.CORRECT, EnumSet.noneOf(Reduction.class)));
     Projection source = new Projection("source", "Source host", s -> s.sourcePhase().name());
     Projection lock = new Projection("lock", "Shared storage: VM lock", s -> s.lock().name());
     Projection destination = new Projection("destination", "Destination host",
@@ -48,7 +49,7 @@ public final class Diagram {
     MigrationState initial = model.initialStates().get(0);
     Set<ByteBuffer> seen = new HashSet<>();
     ArrayDeque<MigrationState> queue = new ArrayDeque<>();
-    seen.add(ByteBuffer.wrap(initial.bytes()));
+    seen.add(ByteBuffer.wrap(model.encode(initial)));
     queue.add(initial);
     projections.forEach(p -> p.initial = p.phaseOf.apply(initial));
     while (!queue.isEmpty()) {
@@ -59,7 +60,7 @@ public final class Diagram {
       }
       model.steps(state, (step, label, next) -> {
         projections.forEach(p -> p.record(state, step, next));
-        if (seen.add(ByteBuffer.wrap(next.bytes()))) {
+        if (seen.add(ByteBuffer.wrap(model.encode(next)))) {
           queue.add(next);
         }
       });

@@ -9,12 +9,13 @@ import java.util.stream.Collectors;
 /** Failures the checker may inject; each one can be switched on or off. */
 public enum Fault {
   LOSS("loss", "a migration-channel message is lost"),
-  DUPLICATION("duplication", "a migration-channel message is delivered twice"),
-  REORDER("reorder", "a migration-channel message overtakes the one sent before it"),
+  DUPLICATION("duplication", "a copy of any message in flight is delivered again, after messages sent later"),
+  REORDER("reorder", "any two messages in flight swap places"),
   PARTITION("partition", "the network between source and destination splits for good"),
   SOURCE_CRASH("source-crash", "the source host crashes at any step"),
-  DESTINATION_CRASH("destination-crash", "the destination host crashes at any step before its commit point"),
-  ANNOUNCE_LOSS("announce-loss", "a RARP announcement of the VM's MAC never reaches the switch");
+  DESTINATION_CRASH("destination-crash", "the destination host crashes at any step, also after its commit and after its resume"),
+  ANNOUNCE_LOSS("announce-loss", "a RARP announcement of the VM's MAC never reaches the switch"),
+  STORAGE_PATH("storage-path", "every storage path of the source or of the destination goes down, and later comes back");
 
   private final String cliName;
   private final String description;
@@ -32,7 +33,10 @@ public enum Fault {
     return description;
   }
 
-  /** Message-level faults draw on the run's fault budget; crashes and the partition happen at most once by nature. */
+  /**
+   * Message faults draw on the run's fault budget and announcement losses on their own; the partition,
+   * each crash and each host's storage outage happen at most once by nature.
+   */
   public boolean consumesBudget() {
     return this == LOSS || this == DUPLICATION || this == REORDER || this == ANNOUNCE_LOSS;
   }

@@ -1,47 +1,61 @@
 package io.vmotion.protocol;
 
 /**
- * A migration-channel message from source to destination. Every message carries the sender's
- * sequence number; the destination accepts only the next one it expects, which is how it discards
- * duplicates and notices a gap left by a lost or overtaken message.
+ * A migration-channel message from source to destination. Every message names its attempt (the
+ * epoch) and carries the sender's sequence number within that attempt; the destination accepts only
+ * the next number it expects of the attempt it is receiving, which is how it discards duplicates,
+ * notices a gap left by a lost or overtaken message, and ignores what an aborted attempt left behind.
+ *
+ * <p>A {@link Kind#STALE} message stands for one the destination will certainly discard: its content
+ * is never read again, so the dead-variable reduction forgets it (see {@link MigrationModel}).
  */
-public record Message(Kind kind, int seq, int a, int b, int c) {
-  public enum Kind { PAGE, BITMAP, DEVICE }
+public record Message(Kind kind, int epoch, int seq, int a, int b) {
+  public enum Kind { PAGE, BITMAP, DEVICE, STALE }
 
-  static final int BYTES = 5;
+  static final int BYTES = 4;
+  private static final Kind[] KINDS = Kind.values();
 
-  public static Message page(int seq, int page, int version) {
-    return new Message(Kind.PAGE, seq, page, version, 0);
+  public static Message page(int epoch, int seq, int page, int version) {
+    return new Message(Kind.PAGE, epoch, seq, page, version);
   }
 
-  public static Message bitmap(int seq, int dirtyPages) {
-    return new Message(Kind.BITMAP, seq, dirtyPages, 0, 0);
+  public static Message bitmap(int epoch, int seq, int dirtyPages) {
+    return new Message(Kind.BITMAP, epoch, seq, dirtyPages, 0);
   }
 
-  public static Message device(int seq, int mac, int ip, int connectionState) {
-    return new Message(Kind.DEVICE, seq, mac, ip, connectionState);
+  /** The device state: the vCPU state and the virtual NIC (the VM's MAC and IP, and its connection state). */
+  public static Message device(int epoch, int seq, int connectionState) {
+    return new Message(Kind.DEVICE, epoch, seq, connectionState, 0);
   }
+
+  static final Message STALE = new Message(Kind.STALE, 0, 0, 0, 0);
 
   void writeTo(byte[] bytes, int offset) {
-    bytes[offset] = (byte) (kind.ordinal() + 1);
+    bytes[offset] = (byte) ((kind.ordinal() + 1) | epoch << 3);
     bytes[offset + 1] = (byte) seq;
     bytes[offset + 2] = (byte) a;
     bytes[offset + 3] = (byte) b;
-    bytes[offset + 4] = (byte) c;
+  }
+
+  static Kind kindOf(byte head) {
+    return KINDS[(head & 7) - 1];
   }
 
   static Message readFrom(byte[] bytes, int offset) {
-    return new Message(Kind.values()[bytes[offset] - 1], bytes[offset + 1] & 0xFF,
-        bytes[offset + 2] & 0xFF, bytes[offset + 3] & 0xFF, bytes[offset + 4] & 0xFF);
+    int head = bytes[offset] & 0xFF;
+    return new Message(KINDS[(head & 7) - 1], head >> 3, bytes[offset + 1] & 0xFF,
+        bytes[offset + 2] & 0xFF, bytes[offset + 3] & 0xFF);
   }
 
   @Override
   public String toString() {
+    String number = "#" + epoch + "." + seq;
     return switch (kind) {
-      case PAGE -> "#" + seq + " page " + a + " v" + b;
-      case BITMAP -> "#" + seq + " bitmap " + MigrationState.pageSet(a);
-      case DEVICE -> "#" + seq + " device(mac " + NetworkIdentity.mac(a) + ", ip " + NetworkIdentity.ip(b)
-          + ", connections " + c + ")";
+      case PAGE -> number + " page " + a + " v" + b;
+      case BITMAP -> number + " bitmap " + MigrationState.pageSet(a);
+      case DEVICE -> number + " device(mac " + NetworkIdentity.mac(NetworkIdentity.VM_MAC) + ", ip "
+          + NetworkIdentity.ip(NetworkIdentity.VM_IP) + ", connections " + a + ")";
+      case STALE -> "(stale message)";
     };
   }
 }

@@ -4,15 +4,17 @@ import io.vmotion.checker.Invariant;
 import java.util.List;
 
 /**
- * The safety properties of the migration protocol, as invariants over single states. The ghost
- * copy of the source taken at the stun ({@link MigrationState#recordStun}) turns "equals the source
- * at the moment of the stun" into a state predicate. Checked in the order listed; the checker adds
- * {@code no-deadlock} and {@code termination}.
+ * The safety properties of the migration protocol, as invariants over single states. Ghost values
+ * ({@link MigrationState#recordStun}, {@link MigrationState#stopExcused},
+ * {@link MigrationState#committedThisAttempt}) turn "equals the source at the moment of the stun",
+ * "a crash struck the host holding the VM" and "after the commit" into state predicates. Checked in
+ * the order listed; the checker adds {@code no-deadlock}, {@code progress} and {@code termination}.
  */
 public final class MigrationProperties {
   public static final String NO_PAGE_LOST = "no-page-lost";
   public static final String EXACTLY_ONE_RUNNER = "exactly-one-runner";
   public static final String NETWORK_IDENTITY = "network-identity";
+  public static final String FREE_AFTER_COMMIT = "free-after-commit";
 
   private MigrationProperties() {
   }
@@ -21,12 +23,15 @@ public final class MigrationProperties {
     return List.of(
         new Invariant<>(EXACTLY_ONE_RUNNER, s -> exactlyOneRunner(model, s)),
         new Invariant<>(NO_PAGE_LOST, MigrationProperties::noPageLost),
-        new Invariant<>(NETWORK_IDENTITY, s -> networkIdentity(model, s)));
+        new Invariant<>(NETWORK_IDENTITY, s -> networkIdentity(model, s)),
+        new Invariant<>(FREE_AFTER_COMMIT, MigrationProperties::freeAfterCommit));
   }
 
   /**
-   * Never both hosts run the VM. In a terminal state one of them does, except when the source crashed
-   * before the destination's commit point: the only way the VM may stop.
+   * Never both hosts run the VM. In a terminal state one of them does, unless the VM stopped because
+   * the host holding its live copy crashed: the source until the destination resumes, the destination
+   * from then on. A destination that dies after its commit but before it resumes excuses nothing: the
+   * source must bring the VM back.
    */
   static boolean exactlyOneRunner(MigrationModel model, MigrationState s) {
     boolean source = s.sourceRunning();
@@ -34,12 +39,7 @@ public final class MigrationProperties {
     if (source && destination) {
       return false;
     }
-    if (!model.isTerminal(s) || source || destination) {
-      return true;
-    }
-    boolean neverCommitted = s.destinationPhase() == DestinationPhase.ABANDONED
-        || s.destinationPhase() == DestinationPhase.CRASHED;
-    return s.sourcePhase() == SourcePhase.CRASHED && neverCommitted;
+    return !model.isTerminal(s) || source || destination || s.stopExcused();
   }
 
   /** While the destination runs the VM, every page equals the source's page at the stun. */
@@ -74,5 +74,10 @@ public final class MigrationProperties {
       return false;
     }
     return !(model.isTerminal(s) && destination && !s.switchForwardsToDestination());
+  }
+
+  /** The source frees its copy only after the destination committed, in the same attempt. */
+  static boolean freeAfterCommit(MigrationState s) {
+    return s.sourcePhase() != SourcePhase.FREED || s.committedThisAttempt();
   }
 }

@@ -1,50 +1,66 @@
 package io.vmotion.protocol;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * One global state of the migration, stored directly in its compact byte encoding so that the
- * checker's visited set holds a few dozen bytes per state. Setters are only used on fresh copies.
+ * One global state of the migration, one byte per field so that successors are cheap to build; the
+ * bytes are also the state's encoding in the checker's visited set. Setters are only used on fresh copies.
  *
  * <p>Page contents are abstract: a page's value is its version, the number of guest writes to it.
  * The destination stores version + 1 so that 0 can mean "never received".
  */
 public final class MigrationState {
   /** The source stops sending while this many messages are in flight (flow control). */
-  public static final int CHANNEL_CAPACITY = 2;
+  public static final int CHANNEL_CAPACITY = 3;
 
-  private static final int SOURCE_PHASE = 0;
-  private static final int FLAGS = 1;
-  private static final int ROUND = 2;
-  private static final int CURSOR = 3;
-  private static final int TAKEN = 4;
-  private static final int DIRTY = 5;
-  private static final int SOURCE_CONNECTIONS = 6;
-  private static final int NEXT_SEQ = 7;
-  private static final int LOCK = 8;
-  private static final int DEST_PHASE = 9;
-  private static final int EXPECTED_SEQ = 10;
-  private static final int AWAITING = 11;
-  private static final int DEST_MAC = 12;
-  private static final int DEST_IP = 13;
-  private static final int DEST_CONNECTIONS = 14;
-  private static final int ANNOUNCEMENTS = 15;
-  private static final int FAULTS_USED = 16;
-  private static final int STUN_CONNECTIONS = 17;
-  private static final int CHANNEL_LENGTH = 18;
-  private static final int CHANNEL = 19;
-  private static final int PAGES = CHANNEL + CHANNEL_CAPACITY * Message.BYTES;
+  static final int SOURCE_PHASE = 0;
+  static final int ATTEMPT = 1;
+  static final int SOURCE_FLAGS = 2;
+  static final int ROUND = 3;
+  static final int CURSOR = 4;
+  static final int TAKEN = 5;
+  static final int DIRTY = 6;
+  static final int SOURCE_CONNECTIONS = 7;
+  static final int NEXT_SEQ = 8;
+  static final int LOCK = 9;
+  static final int DEST_PHASE = 10;
+  static final int DEST_EPOCH = 11;
+  static final int DEST_FLAGS = 12;
+  static final int EXPECTED_SEQ = 13;
+  static final int AWAITING = 14;
+  static final int DEST_CONNECTIONS = 15;
+  static final int NET_FLAGS = 16;
+  static final int FAULTS_USED = 17;
+  static final int ANNOUNCEMENTS_LOST = 18;
+  static final int GHOST_FLAGS = 19;
+  static final int STUN_CONNECTIONS = 20;
+  static final int CHANNEL_LENGTH = 21;
+  static final int GUEST_ACTIONS = 22;
+  static final int CHANNEL = 23;
+  static final int PAGES = CHANNEL + CHANNEL_CAPACITY * Message.BYTES;
 
+  // SOURCE_FLAGS
   private static final int SOURCE_RUNNING = 1;
   private static final int TRACKING = 1 << 1;
-  private static final int STUNNED = 1 << 2;
-  private static final int PARTITIONED = 1 << 3;
-  private static final int ANNOUNCEMENT_DELIVERED = 1 << 4;
-  private static final int SWITCH_AT_DESTINATION = 1 << 5;
-  private static final int BITMAP_RECEIVED = 1 << 6;
-  private static final int DEVICE_RECEIVED = 1 << 7;
+  private static final int SOURCE_PATH_DOWN = 1 << 2;
+  // DEST_FLAGS
+  private static final int BITMAP_RECEIVED = 1;
+  private static final int DEVICE_RECEIVED = 1 << 1;
+  private static final int DEST_PATH_DOWN = 1 << 2;
+  // NET_FLAGS
+  private static final int PARTITIONED = 1;
+  private static final int ANNOUNCEMENT_DELIVERED = 1 << 1;
+  private static final int SWITCH_AT_DESTINATION = 1 << 2;
+  private static final int FAULT_STRUCK = 1 << 3;
+  // GHOST_FLAGS
+  private static final int STUNNED = 1;
+  private static final int STOP_EXCUSED = 1 << 1;
+  private static final int COMMITTED_THIS_ATTEMPT = 1 << 2;
+  // LOCK: stage in bits 0-1, epoch in bits 2-3, lease expired in bit 4
+  private static final int LEASE_EXPIRED = 1 << 4;
 
   /** Taken-page byte: low nibble page + 1 (0 = none), high nibble 1 = taken, 2 = sent but bit not yet cleared. */
   static final int STAGE_TAKEN = 1;
@@ -58,24 +74,26 @@ public final class MigrationState {
   private final byte[] bytes;
   private final int pages;
 
-  private MigrationState(byte[] bytes, int pages) {
+  MigrationState(byte[] bytes, int pages) {
     this.bytes = bytes;
     this.pages = pages;
   }
 
-  static MigrationState initial(int pages, boolean tracking) {
-    MigrationState s = new MigrationState(new byte[PAGES + 3 * pages], pages);
-    s.set(SOURCE_PHASE, SourcePhase.PRECOPY.ordinal());
-    s.setFlag(SOURCE_RUNNING, true);
-    s.setFlag(TRACKING, tracking);
-    s.set(ROUND, 1);
-    s.set(LOCK, LockState.SOURCE_HELD.ordinal());
-    s.set(DEST_PHASE, DestinationPhase.RECEIVING.ordinal());
-    return s;
+  static int length(int pages) {
+    return PAGES + 3 * pages;
   }
 
-  public static MigrationState decode(byte[] bytes, int pages) {
-    return new MigrationState(bytes, pages);
+  static MigrationState initial(int pages, boolean tracking) {
+    MigrationState s = new MigrationState(new byte[length(pages)], pages);
+    s.sourcePhase(SourcePhase.PRECOPY);
+    s.set(ATTEMPT, 1);
+    s.sourceRunning(true);
+    s.tracking(tracking);
+    s.round(1);
+    s.lock(LockState.SOURCE_HELD, 0);
+    s.destinationPhase(DestinationPhase.RECEIVING);
+    s.destinationEpoch(1);
+    return s;
   }
 
   byte[] bytes() {
@@ -93,10 +111,14 @@ public final class MigrationState {
   // --- source ---
   public SourcePhase sourcePhase() { return SOURCE_PHASES[get(SOURCE_PHASE)]; }
   void sourcePhase(SourcePhase phase) { set(SOURCE_PHASE, phase.ordinal()); }
-  public boolean sourceRunning() { return flag(SOURCE_RUNNING); }
-  void sourceRunning(boolean running) { setFlag(SOURCE_RUNNING, running); }
-  public boolean tracking() { return flag(TRACKING); }
-  void tracking(boolean on) { setFlag(TRACKING, on); }
+  /** The source's current attempt, 1 for the first; messages and the lock name it as their epoch. */
+  public int attempt() { return get(ATTEMPT); }
+  void attempt(int attempt) { set(ATTEMPT, attempt); }
+  public boolean sourceRunning() { return flag(SOURCE_FLAGS, SOURCE_RUNNING); }
+  void sourceRunning(boolean running) { setFlag(SOURCE_FLAGS, SOURCE_RUNNING, running); }
+  public boolean tracking() { return flag(SOURCE_FLAGS, TRACKING); }
+  void tracking(boolean on) { setFlag(SOURCE_FLAGS, TRACKING, on); }
+  /** The pre-copy round of the current attempt (0 once the dead-variable reduction has forgotten it, after the stun). */
   public int round() { return get(ROUND); }
   void round(int round) { set(ROUND, round); }
   int cursor() { return get(CURSOR); }
@@ -109,32 +131,51 @@ public final class MigrationState {
   void nextSeq(int seq) { set(NEXT_SEQ, seq); }
   public int sourcePage(int page) { return get(PAGES + page); }
   void sourcePage(int page, int version) { set(PAGES + page, version); }
+  /** Whether every storage path of the source is down: it can neither read nor change the lock record. */
+  public boolean sourcePathDown() { return flag(SOURCE_FLAGS, SOURCE_PATH_DOWN); }
+  void sourcePathDown(boolean down) { setFlag(SOURCE_FLAGS, SOURCE_PATH_DOWN, down); }
 
   /** The page the source has taken for sending, or -1. */
   int takenPage() { return (get(TAKEN) & 0x0F) - 1; }
   int takenStage() { return get(TAKEN) >> 4; }
   void taken(int page, int stage) { set(TAKEN, page < 0 ? 0 : (stage << 4) | (page + 1)); }
 
-  /** Guest actions so far: every page write bumps one version, every packet the connection state. */
-  int guestActions() {
-    int total = sourceConnections();
-    for (int p = 0; p < pages; p++) {
-      total += sourcePage(p);
-    }
-    return total;
-  }
+  /** Guest actions so far in the whole run: page writes plus packets on the open connection. */
+  public int guestActions() { return get(GUEST_ACTIONS); }
+  void guestActions(int actions) { set(GUEST_ACTIONS, actions); }
 
-  // --- ghost: what the source looked like at the stun ---
-  public boolean stunned() { return flag(STUNNED); }
+  // --- ghost: never read by the protocol, only by the properties ---
+  /** Whether the VM was stunned in the current attempt. */
+  public boolean stunned() { return flag(GHOST_FLAGS, STUNNED); }
   public int stunPage(int page) { return get(PAGES + 2 * pages + page); }
+  void stunPage(int page, int version) { set(PAGES + 2 * pages + page, version); }
   public int stunConnections() { return get(STUN_CONNECTIONS); }
+  void stunConnections(int connections) { set(STUN_CONNECTIONS, connections); }
+  /** Whether a crash struck the host whose copy of the VM was the live one: the only excuse for the VM to stop. */
+  public boolean stopExcused() { return flag(GHOST_FLAGS, STOP_EXCUSED); }
+  void excuseStop() { setFlag(GHOST_FLAGS, STOP_EXCUSED, true); }
+  /** Whether the destination took the lock (its commit point) during the source's current attempt. */
+  public boolean committedThisAttempt() { return flag(GHOST_FLAGS, COMMITTED_THIS_ATTEMPT); }
+  void committedThisAttempt(boolean committed) { setFlag(GHOST_FLAGS, COMMITTED_THIS_ATTEMPT, committed); }
 
   void recordStun() {
-    setFlag(STUNNED, true);
+    setFlag(GHOST_FLAGS, STUNNED, true);
     for (int p = 0; p < pages; p++) {
       set(PAGES + 2 * pages + p, sourcePage(p));
     }
     set(STUN_CONNECTIONS, sourceConnections());
+  }
+
+  void forgetStun() {
+    setFlag(GHOST_FLAGS, STUNNED, false);
+    clearStunSnapshot();
+  }
+
+  void clearStunSnapshot() {
+    for (int p = 0; p < pages; p++) {
+      set(PAGES + 2 * pages + p, 0);
+    }
+    set(STUN_CONNECTIONS, 0);
   }
 
   // --- channel ---
@@ -158,93 +199,166 @@ public final class MigrationState {
     set(CHANNEL_LENGTH, length + 1);
   }
 
+  Message.Kind messageKind(int index) {
+    return Message.kindOf(bytes[CHANNEL + index * Message.BYTES]);
+  }
+
+  int messageA(int index) { return get(CHANNEL + index * Message.BYTES + 2); }
+  void messageA(int index, int value) { set(CHANNEL + index * Message.BYTES + 2, value); }
+  int messageB(int index) { return get(CHANNEL + index * Message.BYTES + 3); }
+  void messageB(int index, int value) { set(CHANNEL + index * Message.BYTES + 3, value); }
+  int messageEpoch(int index) { return get(CHANNEL + index * Message.BYTES) >> 3; }
+  int messageSeq(int index) { return get(CHANNEL + index * Message.BYTES + 1); }
+
+  void setMessage(int index, Message message) {
+    message.writeTo(bytes, CHANNEL + index * Message.BYTES);
+  }
+
   void removeHead() {
     int length = channelLength();
     int tail = CHANNEL + (length - 1) * Message.BYTES;
     System.arraycopy(bytes, CHANNEL + Message.BYTES, bytes, CHANNEL, (length - 1) * Message.BYTES);
     // Zero the freed slot: the encoding must not remember messages that are gone.
-    java.util.Arrays.fill(bytes, tail, tail + Message.BYTES, (byte) 0);
+    Arrays.fill(bytes, tail, tail + Message.BYTES, (byte) 0);
     set(CHANNEL_LENGTH, length - 1);
   }
 
+  void moveMessage(int from, int to) {
+    System.arraycopy(bytes, CHANNEL + from * Message.BYTES, bytes, CHANNEL + to * Message.BYTES, Message.BYTES);
+  }
+
+  /** Keeps the first {@code length} messages; the freed slots are zeroed so that the encoding forgets them. */
+  void truncateChannel(int length) {
+    Arrays.fill(bytes, CHANNEL + length * Message.BYTES, CHANNEL + CHANNEL_CAPACITY * Message.BYTES, (byte) 0);
+    set(CHANNEL_LENGTH, length);
+  }
+
   void clearChannel() {
-    java.util.Arrays.fill(bytes, CHANNEL, CHANNEL + CHANNEL_CAPACITY * Message.BYTES, (byte) 0);
+    Arrays.fill(bytes, CHANNEL, CHANNEL + CHANNEL_CAPACITY * Message.BYTES, (byte) 0);
     set(CHANNEL_LENGTH, 0);
   }
 
-  void duplicateHead() {
+  /** Re-injects a copy of message {@code index} behind every message in flight. */
+  void duplicate(int index) {
     int length = channelLength();
-    System.arraycopy(bytes, CHANNEL, bytes, CHANNEL + Message.BYTES, length * Message.BYTES);
+    System.arraycopy(bytes, CHANNEL + index * Message.BYTES, bytes, CHANNEL + length * Message.BYTES, Message.BYTES);
     set(CHANNEL_LENGTH, length + 1);
   }
 
-  void swapFirstTwo() {
-    byte[] first = java.util.Arrays.copyOfRange(bytes, CHANNEL, CHANNEL + Message.BYTES);
-    System.arraycopy(bytes, CHANNEL + Message.BYTES, bytes, CHANNEL, Message.BYTES);
-    System.arraycopy(first, 0, bytes, CHANNEL + Message.BYTES, Message.BYTES);
+  void swap(int first, int second) {
+    int a = CHANNEL + first * Message.BYTES;
+    int b = CHANNEL + second * Message.BYTES;
+    for (int i = 0; i < Message.BYTES; i++) {
+      byte t = bytes[a + i];
+      bytes[a + i] = bytes[b + i];
+      bytes[b + i] = t;
+    }
   }
 
-  public boolean partitioned() { return flag(PARTITIONED); }
-  void partition() { setFlag(PARTITIONED, true); }
+  public boolean partitioned() { return flag(NET_FLAGS, PARTITIONED); }
+  void partitioned(boolean on) { setFlag(NET_FLAGS, PARTITIONED, on); }
+  /** Message faults (loss, duplication, reorder) spent from the budget. */
   public int faultsUsed() { return get(FAULTS_USED); }
-  void useFault() { set(FAULTS_USED, faultsUsed() + 1); }
+  void faultsUsed(int used) { set(FAULTS_USED, used); }
+  /** Whether any fault has struck this run; timers may fire at any moment once one has. */
+  public boolean faultStruck() { return flag(NET_FLAGS, FAULT_STRUCK); }
+  void faultStruck(boolean struck) { setFlag(NET_FLAGS, FAULT_STRUCK, struck); }
 
-  // --- storage ---
-  public LockState lock() { return LOCK_STATES[get(LOCK)]; }
-  void lock(LockState lock) { set(LOCK, lock.ordinal()); }
+  // --- storage: the lock record ---
+  public LockState lock() { return LOCK_STATES[get(LOCK) & 3]; }
+  /** The attempt the lock record names: the one offered, or the one the destination committed. */
+  public int lockEpoch() { return get(LOCK) >> 2 & 3; }
+  /** Whether the destination holding the lock has not renewed its lease in time (it crashed, or lost its storage path). */
+  public boolean leaseExpired() { return (get(LOCK) & LEASE_EXPIRED) != 0; }
+
+  void lock(LockState lock, int epoch) {
+    set(LOCK, lock.ordinal() | epoch << 2);
+  }
+
+  void leaseExpired(boolean expired) {
+    set(LOCK, expired ? get(LOCK) | LEASE_EXPIRED : get(LOCK) & ~LEASE_EXPIRED);
+  }
 
   // --- destination ---
   public DestinationPhase destinationPhase() { return DESTINATION_PHASES[get(DEST_PHASE)]; }
   void destinationPhase(DestinationPhase phase) { set(DEST_PHASE, phase.ordinal()); }
   public boolean destinationRunning() { return destinationPhase().runsVm(); }
+  /** The attempt whose copy the destination is receiving or holding. */
+  public int destinationEpoch() { return get(DEST_EPOCH); }
+  void destinationEpoch(int epoch) { set(DEST_EPOCH, epoch); }
   int expectedSeq() { return get(EXPECTED_SEQ); }
   void expectedSeq(int seq) { set(EXPECTED_SEQ, seq); }
-  public boolean bitmapReceived() { return flag(BITMAP_RECEIVED); }
-  void bitmapReceived(boolean received) { setFlag(BITMAP_RECEIVED, received); }
+  public boolean bitmapReceived() { return flag(DEST_FLAGS, BITMAP_RECEIVED); }
+  void bitmapReceived(boolean received) { setFlag(DEST_FLAGS, BITMAP_RECEIVED, received); }
   /** Pages listed in the final bitmap that have not arrived since. */
   public int awaiting() { return get(AWAITING); }
   void awaiting(int bits) { set(AWAITING, bits); }
-  public boolean deviceReceived() { return flag(DEVICE_RECEIVED); }
-  void deviceReceived(boolean received) { setFlag(DEVICE_RECEIVED, received); }
-  public int destinationMac() { return get(DEST_MAC); }
-  public int destinationIp() { return get(DEST_IP); }
+  public boolean deviceReceived() { return flag(DEST_FLAGS, DEVICE_RECEIVED); }
+  /** The MAC the destination's virtual NIC got from the device state; 0 when none arrived. */
+  public int destinationMac() { return deviceReceived() ? NetworkIdentity.VM_MAC : 0; }
+  public int destinationIp() { return deviceReceived() ? NetworkIdentity.VM_IP : 0; }
   public int destinationConnections() { return get(DEST_CONNECTIONS); }
+  void destinationConnections(int connections) { set(DEST_CONNECTIONS, connections); }
+  /** Whether every storage path of the destination is down: it cannot renew its lease nor change the lock record. */
+  public boolean destinationPathDown() { return flag(DEST_FLAGS, DEST_PATH_DOWN); }
+  void destinationPathDown(boolean down) { setFlag(DEST_FLAGS, DEST_PATH_DOWN, down); }
 
-  void destinationDevice(int mac, int ip, int connections) {
-    set(DEST_MAC, mac);
-    set(DEST_IP, ip);
+  void receiveDevice(int connections) {
+    setFlag(DEST_FLAGS, DEVICE_RECEIVED, true);
     set(DEST_CONNECTIONS, connections);
   }
 
   /** The destination's copy of a page: version + 1, or 0 when it never arrived. */
   public int destinationPage(int page) { return get(PAGES + pages + page); }
   void destinationPage(int page, int versionPlusOne) { set(PAGES + pages + page, versionPlusOne); }
-  public int announcements() { return get(ANNOUNCEMENTS); }
-  void announcements(int count) { set(ANNOUNCEMENTS, count); }
+  public int announcementsLost() { return get(ANNOUNCEMENTS_LOST); }
+  void announcementsLost(int lost) { set(ANNOUNCEMENTS_LOST, lost); }
 
-  // --- switch ---
-  public boolean announcementDelivered() { return flag(ANNOUNCEMENT_DELIVERED); }
-  public boolean switchForwardsToDestination() { return flag(SWITCH_AT_DESTINATION); }
-
-  void deliverAnnouncement() {
-    setFlag(ANNOUNCEMENT_DELIVERED, true);
-    setFlag(SWITCH_AT_DESTINATION, true);
+  /** Forgets the destination's copy: memory, final bitmap, device state and the numbers it expects. */
+  void clearDestinationCopy() {
+    setFlag(DEST_FLAGS, BITMAP_RECEIVED, false);
+    setFlag(DEST_FLAGS, DEVICE_RECEIVED, false);
+    set(EXPECTED_SEQ, 0);
+    set(AWAITING, 0);
+    set(DEST_CONNECTIONS, 0);
+    for (int p = 0; p < pages; p++) {
+      set(PAGES + pages + p, 0);
+    }
   }
 
-  private int get(int offset) {
+  // --- switch ---
+  public boolean announcementDelivered() { return flag(NET_FLAGS, ANNOUNCEMENT_DELIVERED); }
+  public boolean switchForwardsToDestination() { return flag(NET_FLAGS, SWITCH_AT_DESTINATION); }
+
+  void deliverAnnouncement() {
+    setFlag(NET_FLAGS, ANNOUNCEMENT_DELIVERED, true);
+    setFlag(NET_FLAGS, SWITCH_AT_DESTINATION, true);
+  }
+
+  int get(int offset) {
     return bytes[offset] & 0xFF;
   }
 
-  private void set(int offset, int value) {
+  void set(int offset, int value) {
     bytes[offset] = (byte) value;
   }
 
-  private boolean flag(int mask) {
-    return (get(FLAGS) & mask) != 0;
+  private boolean flag(int field, int mask) {
+    return (get(field) & mask) != 0;
   }
 
-  private void setFlag(int mask, boolean on) {
-    set(FLAGS, on ? get(FLAGS) | mask : get(FLAGS) & ~mask);
+  private void setFlag(int field, int mask, boolean on) {
+    set(field, on ? get(field) | mask : get(field) & ~mask);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof MigrationState that && Arrays.equals(bytes, that.bytes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(bytes);
   }
 
   static String pageSet(int bits) {
@@ -257,19 +371,11 @@ public final class MigrationState {
     return joiner.toString();
   }
 
-  private String sourceMemory() {
+  private String memory(int base, boolean plusOne) {
     StringJoiner joiner = new StringJoiner(",", "[", "]");
     for (int p = 0; p < pages; p++) {
-      joiner.add(Integer.toString(sourcePage(p)));
-    }
-    return joiner.toString();
-  }
-
-  private String destinationMemory() {
-    StringJoiner joiner = new StringJoiner(",", "[", "]");
-    for (int p = 0; p < pages; p++) {
-      int value = destinationPage(p);
-      joiner.add(value == 0 ? "_" : Integer.toString(value - 1));
+      int value = get(base + p);
+      joiner.add(!plusOne ? Integer.toString(value) : value == 0 ? "_" : Integer.toString(value - 1));
     }
     return joiner.toString();
   }
@@ -282,22 +388,39 @@ public final class MigrationState {
     if (sourcePhase() == SourcePhase.PRECOPY) {
       out.append(" round ").append(round());
     }
+    out.append(", attempt ").append(attempt());
     out.append(sourceRunning() ? ", VM running" : ", VM stopped");
-    out.append(tracking() ? ", tracking" : ", not tracking");
+    if (sourcePhase().isSending()) {
+      out.append(tracking() ? ", tracking" : ", not tracking");
+    }
     if (takenPage() >= 0) {
       out.append(", ").append(takenStage() == STAGE_SENT ? "sent" : "took").append(" page ").append(takenPage());
     }
     out.append(", dirty ").append(pageSet(dirty()))
-        .append(", mem ").append(sourceMemory())
-        .append(", connections ").append(sourceConnections()).append("]");
-    out.append(" channel").append(channel());
+        .append(", mem ").append(memory(PAGES, false))
+        .append(", connections ").append(sourceConnections());
+    if (sourcePathDown()) {
+      out.append(", STORAGE PATH DOWN");
+    }
+    out.append("] channel").append(channel());
     if (partitioned()) {
       out.append(" PARTITIONED");
     }
-    out.append(" lock[").append(lock().label()).append("]");
-    out.append(" destination[").append(destinationPhase().label())
-        .append(", expects #").append(expectedSeq())
-        .append(", mem ").append(destinationMemory());
+    out.append(" lock[").append(lock().label());
+    if (lock() != LockState.SOURCE_HELD) {
+      out.append(", attempt ").append(lockEpoch());
+    }
+    if (leaseExpired()) {
+      out.append(", lease expired");
+    }
+    out.append("] destination[").append(destinationPhase().label());
+    if (destinationPhase() != DestinationPhase.CRASHED) {
+      out.append(", attempt ").append(destinationEpoch());
+    }
+    if (destinationPhase() == DestinationPhase.RECEIVING) {
+      out.append(", expects #").append(expectedSeq());
+    }
+    out.append(", mem ").append(memory(PAGES + pages, true));
     if (bitmapReceived()) {
       out.append(", awaiting ").append(pageSet(awaiting()));
     }
@@ -309,19 +432,19 @@ public final class MigrationState {
     } else {
       out.append("none");
     }
-    if (announcements() > 0) {
-      out.append(", announced ").append(announcements()).append("x");
+    if (destinationPathDown()) {
+      out.append(", STORAGE PATH DOWN");
     }
     out.append("] switch[MAC -> ").append(switchForwardsToDestination() ? "destination" : "source").append("]");
     if (stunned()) {
-      StringJoiner stun = new StringJoiner(",", "[", "]");
-      for (int p = 0; p < pages; p++) {
-        stun.add(Integer.toString(stunPage(p)));
-      }
-      out.append(" at-stun[mem ").append(stun).append(", connections ").append(stunConnections()).append("]");
+      out.append(" at-stun[mem ").append(memory(PAGES + 2 * pages, false))
+          .append(", connections ").append(stunConnections()).append("]");
     }
     if (faultsUsed() > 0) {
       out.append(" faults-used ").append(faultsUsed());
+    }
+    if (announcementsLost() > 0) {
+      out.append(" announcements-lost ").append(announcementsLost());
     }
     return out.toString();
   }

@@ -6,7 +6,7 @@ public enum SourcePhase {
   FINAL_BITMAP("sending final bitmap"),
   FINAL_PAGES("sending final pages and device state"),
   FINAL_OFFER("offering the lock"),
-  AWAITING_COMMIT("awaiting commit"),
+  AWAITING_COMMIT("awaiting the destination's resume"),
   FREED("freed its copy"),
   RESUMED("resumed after abort"),
   CRASHED("crashed");
@@ -24,5 +24,10 @@ public enum SourcePhase {
   /** Between the stun and knowing the outcome: the phases in which the switchover timer runs. */
   public boolean isSwitchingOver() {
     return this == FINAL_BITMAP || this == FINAL_PAGES || this == FINAL_OFFER || this == AWAITING_COMMIT;
+  }
+
+  /** The phases in which the source still sends on the migration channel. */
+  public boolean isSending() {
+    return this == PRECOPY || this == FINAL_BITMAP || this == FINAL_PAGES;
   }
 }

@@ -77,16 +77,26 @@ class ModelCheckerTest {
   }
 
   @Test
-  void reports_a_reachable_cycle_that_never_ends_as_a_lasso() {
+  void a_cycle_that_can_never_reach_a_terminal_state_breaks_progress_and_is_reported_as_a_lasso() {
     CheckResult result = new ModelChecker<>(new ToyModels.Loop(false)).check();
 
-    assertThat(result.violatedProperty()).isEqualTo(ModelChecker.TERMINATION);
+    assertThat(result.violatedProperty()).isEqualTo(ModelChecker.PROGRESS);
     assertThat(result.trace()).extracting(TraceStep::state)
         .containsExactly("[0]", "[1]", "[2]", "[3]", "[1]");
     assertThat(result.trace()).extracting(TraceStep::action)
         .containsExactly(TraceStep.INITIAL, "enter loop", "one to two", "two to three", "three back to one");
     assertThat(result.loopsBackToStep()).isEqualTo(2);
     assertThat(result.statistics().states()).isEqualTo(5);
+    assertThat(result.explanation()).contains("from step 2 on no run can reach a terminal state");
+  }
+
+  @Test
+  void the_same_cycle_breaks_termination_once_progress_is_not_checked() {
+    CheckResult result = new ModelChecker<>(new ToyModels.Loop(false)).skipping(List.of(ModelChecker.PROGRESS)).check();
+
+    assertThat(result.violatedProperty()).isEqualTo(ModelChecker.TERMINATION);
+    assertThat(result.trace()).extracting(TraceStep::state).containsExactly("[0]", "[1]", "[2]", "[3]", "[1]");
+    assertThat(result.loopsBackToStep()).isEqualTo(2);
   }
 
   @Test
@@ -99,11 +109,71 @@ class ModelCheckerTest {
 
   @Test
   void a_state_stepping_to_itself_is_a_non_terminating_cycle() {
-    CheckResult result = new ModelChecker<>(new ToyModels.SelfLoop()).check();
+    CheckResult result = new ModelChecker<>(new ToyModels.SelfLoop()).skipping(List.of(ModelChecker.PROGRESS)).check();
 
     assertThat(result.violatedProperty()).isEqualTo(ModelChecker.TERMINATION);
     assertThat(result.trace()).extracting(TraceStep::action).containsExactly(TraceStep.INITIAL, "spin");
     assertThat(result.loopsBackToStep()).isEqualTo(1);
+  }
+
+  @Test
+  void a_state_that_only_faults_can_move_is_a_deadlock() {
+    CheckResult result = new ModelChecker<>(new ToyModels.FaultyCounter(true)).check();
+
+    assertThat(result.violatedProperty()).isEqualTo(ModelChecker.NO_DEADLOCK);
+    assertThat(result.trace()).extracting(TraceStep::state).containsExactly("[0]", "[1]", "[2]");
+    assertThat(result.explanation()).isEqualTo(
+        "the last state is not terminal and only faults can happen in it: fault: crash");
+  }
+
+  @Test
+  void a_cycle_that_needs_a_fault_in_every_round_is_not_a_termination_violation() {
+    CheckResult result = new ModelChecker<>(new ToyModels.FaultyCounter(false)).check();
+
+    assertThat(result.passed()).as("%s %s", result.violatedProperty(), result.trace()).isTrue();
+    assertThat(result.statistics().states()).isEqualTo(5);
+  }
+
+  @Test
+  void a_run_without_faults_that_ends_outside_the_goal_breaks_progress() {
+    CheckResult result = new ModelChecker<>(new ToyModels.Outcomes(true)).check();
+
+    assertThat(result.violatedProperty()).isEqualTo(ModelChecker.PROGRESS);
+    assertThat(result.trace()).extracting(TraceStep::action).containsExactly(TraceStep.INITIAL, "start", "give up");
+    assertThat(result.loopsBackToStep()).isZero();
+    assertThat(result.explanation()).contains("a run without any fault ends in the last state");
+  }
+
+  @Test
+  void a_failure_that_only_follows_a_fault_keeps_progress() {
+    CheckResult result = new ModelChecker<>(new ToyModels.Outcomes(false)).check();
+
+    assertThat(result.passed()).isTrue();
+  }
+
+  @Test
+  void with_the_deadlock_check_left_out_a_state_with_no_successor_at_all_breaks_progress() {
+    CheckResult result = new ModelChecker<>(new ToyModels.StuckCounter()).skipping(List.of(ModelChecker.NO_DEADLOCK)).check();
+
+    assertThat(result.violatedProperty()).isEqualTo(ModelChecker.PROGRESS);
+    assertThat(result.trace()).extracting(TraceStep::state).containsExactly("[0]", "[1]", "[2]");
+    assertThat(result.explanation()).endsWith("the last state has no successor at all");
+  }
+
+  @Test
+  void a_skipped_invariant_is_not_checked() {
+    CheckResult result = new ModelChecker<>(new ToyModels.Mutex(false))
+        .skipping(List.of(ToyModels.Mutex.MUTUAL_EXCLUSION)).check();
+
+    assertThat(result.passed()).isTrue();
+  }
+
+  @Test
+  void stores_states_whose_encodings_differ_in_length() {
+    CheckResult result = new ModelChecker<>(new ToyModels.TwoLengths()).check();
+
+    assertThat(result.passed()).isTrue();
+    assertThat(result.statistics().states()).isEqualTo(3 + 4);
   }
 
   @Test

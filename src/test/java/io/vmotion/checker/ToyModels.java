@@ -206,6 +206,119 @@ final class ToyModels {
     }
   }
 
+  /**
+   * A counter that counts to 2 on its own; in 1 a fault may also break it (to 5), and in 2 only a fault
+   * can move it (to 9, terminal): faults are not progress, so 2 is stuck. With {@code repairable},
+   * state 5 is repaired back to 1 by the system, so fault and repair can go round for ever.
+   */
+  static final class FaultyCounter extends IntArrayModel {
+    final boolean stuckAtTwo;
+
+    FaultyCounter(boolean stuckAtTwo) {
+      this.stuckAtTwo = stuckAtTwo;
+    }
+
+    @Override
+    public List<int[]> initialStates() {
+      return List.of(new int[] {0});
+    }
+
+    @Override
+    public void successors(int[] s, SuccessorSink<int[]> sink) {
+      switch (s[0]) {
+        case 0 -> sink.accept("count to 1", new int[] {1});
+        case 1 -> {
+          sink.accept("count to 2", new int[] {2});
+          sink.accept(() -> "fault: break", new int[] {5}, true);
+        }
+        case 2 -> {
+          if (!stuckAtTwo) {
+            sink.accept("finish", new int[] {9});
+          }
+          sink.accept(() -> "fault: crash", new int[] {9}, true);
+        }
+        case 5 -> sink.accept("repair", new int[] {1});
+        default -> {
+        }
+      }
+    }
+
+    @Override
+    public boolean isTerminal(int[] s) {
+      return s[0] == 9;
+    }
+  }
+
+  /**
+   * Ends in 8 (success) or 7 (failure). Without faults it goes 0 -> 1 -> 8, unless {@code failsWithoutFault},
+   * where 1 may also give up to 7 on its own; a fault in 0 leads to 7 in any case.
+   */
+  static final class Outcomes extends IntArrayModel {
+    final boolean failsWithoutFault;
+
+    Outcomes(boolean failsWithoutFault) {
+      this.failsWithoutFault = failsWithoutFault;
+    }
+
+    @Override
+    public List<int[]> initialStates() {
+      return List.of(new int[] {0});
+    }
+
+    @Override
+    public void successors(int[] s, SuccessorSink<int[]> sink) {
+      switch (s[0]) {
+        case 0 -> {
+          sink.accept("start", new int[] {1});
+          sink.accept(() -> "fault: lose everything", new int[] {3}, true);
+        }
+        case 1 -> {
+          sink.accept("succeed", new int[] {8});
+          if (failsWithoutFault) {
+            sink.accept("give up", new int[] {7});
+          }
+        }
+        case 3 -> sink.accept("give up", new int[] {7});
+        default -> {
+        }
+      }
+    }
+
+    @Override
+    public boolean isTerminal(int[] s) {
+      return s[0] == 7 || s[0] == 8;
+    }
+
+    @Override
+    public boolean isGoal(int[] s) {
+      return s[0] == 8;
+    }
+  }
+
+  /** States of two lengths: [n] counting up, then [n, n] once n reaches 2. */
+  static final class TwoLengths extends IntArrayModel {
+    @Override
+    public List<int[]> initialStates() {
+      return List.of(new int[] {0});
+    }
+
+    @Override
+    public void successors(int[] s, SuccessorSink<int[]> sink) {
+      if (s.length == 1 && s[0] < 2) {
+        sink.accept("count", new int[] {s[0] + 1});
+      } else if (s.length == 1) {
+        sink.accept("widen", new int[] {s[0], s[0]});
+      } else if (s[1] < 5) {
+        sink.accept("count", new int[] {s[0], s[1] + 1});
+      }
+    }
+
+    @Override
+    public boolean isTerminal(int[] s) {
+      return s.length == 2 && s[1] == 5;
+    }
+  }
+
   /** A single state that steps to itself: the smallest non-terminating cycle. */
   static final class SelfLoop extends IntArrayModel {
     @Override

@@ -11,7 +11,7 @@ import io.vmotion.protocol.MigrationConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The report layouts, on hand-made results: the migration model itself never produces a lasso. */
+/** The report layouts, on hand-made results. */
 class VerifyCommandReportTest {
   private static final CheckResult LASSO = new CheckResult("termination", List.of(
       new TraceStep(1, TraceStep.INITIAL, "s0"),
@@ -43,8 +43,9 @@ class VerifyCommandReportTest {
         new CheckResult(null, List.of(), 0, new Statistics(10, 20, 3, 2.0)));
 
     assertThat(text.lines().toList()).containsSubsequence(
-        "Bounds:       pages=3 writes=3 rounds=3 threshold=1 fault-budget=1",
-        "Faults:       loss,duplication,reorder,partition,source-crash,destination-crash,announce-loss",
+        "Bounds:       pages=3 writes=3 rounds=3 threshold=1 fault-budget=2 announce-loss-budget=1 attempts=2",
+        "Faults:       loss,duplication,reorder,partition,source-crash,destination-crash,announce-loss,storage-path",
+        "Reductions:   dead-variables,stale-attempts,version-ranks",
         "Variant:      correct",
         "States:       10 distinct",
         "Transitions:  20",

@@ -41,7 +41,10 @@ class VerifyCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(0);
     assertThat(run.out()).contains("Faults:       loss,duplication,reorder,partition,source-crash,"
-        + "destination-crash,announce-loss")
+        + "destination-crash,announce-loss,storage-path\n")
+        .contains("Reductions:   dead-variables,stale-attempts,version-ranks\n")
+        .contains("Properties:   exactly-one-runner, no-page-lost, network-identity, free-after-commit, no-deadlock,"
+            + " progress, termination\n")
         .contains("Variant:      correct")
         .contains("States:").contains("Transitions:").contains("Depth:").contains("States/s:")
         .contains("PASS");
@@ -129,6 +132,10 @@ class VerifyCommandTest {
     "--variant      | broken  | --variant: unknown variant 'broken'; accepted values: correct, clear-dirty-bit-after-send",
     "--format       | xml     | --format: unknown format 'xml'; accepted values: text, json",
     "--fault-budget | 9       | --fault-budget: 9 is out of range; accepted values: integers from 0 to 5",
+    "--attempts     | 0       | --attempts: 0 is out of range; accepted values: integers from 1 to 3",
+    "--attempts     | two     | --attempts: 'two' is not a number; accepted values: integers from 1 to 3",
+    "--announce-loss-budget | 6 | --announce-loss-budget: 6 is out of range; accepted values: integers from 0 to 5",
+    "--reductions   | fast    | --reductions: unknown reduction 'fast'; accepted values: all, none, or a comma-separated list of dead-variables",
   })
   void a_bad_option_value_exits_with_2_naming_the_option_and_the_accepted_values(
       String option, String value, String message) {
@@ -164,7 +171,8 @@ class VerifyCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(0);
     for (String option : List.of("--pages N", "--writes N", "--rounds N", "--threshold N", "--fault-budget N",
-        "--faults LIST", "--variant NAME", "--format FORMAT", "--list-variants", "--diagram")) {
+        "--announce-loss-budget N", "--attempts N", "--faults LIST", "--reductions LIST", "--variant NAME",
+        "--format FORMAT", "--list-variants", "--diagram")) {
       assertThat(run.out()).contains(option);
     }
   }
@@ -183,6 +191,45 @@ class VerifyCommandTest {
 
     assertThat(run.exitCode()).isEqualTo(0);
     assertThat(run.out()).contains("Faults:       loss,reorder\n");
+  }
+
+  @Test
+  void the_same_verdict_comes_with_reductions_off_and_the_report_says_which_were_on() {
+    Run reduced = verify(small("--variant", "no-timer-awaiting-commit", "--format", "json"));
+    Run unreduced = verify(small("--variant", "no-timer-awaiting-commit", "--format", "json", "--reductions", "none"));
+
+    assertThat(reduced.exitCode()).isEqualTo(1);
+    assertThat(unreduced.exitCode()).isEqualTo(1);
+    assertThat(reduced.out()).contains("\"property\" : \"no-deadlock\"")
+        .contains("\"reductions\" : [ \"dead-variables\", \"stale-attempts\", \"version-ranks\" ]");
+    assertThat(unreduced.out()).contains("\"property\" : \"no-deadlock\"").contains("\"reductions\" : [ ]");
+  }
+
+  @Test
+  void a_deadlock_report_says_that_only_faults_can_still_happen() {
+    Run run = verify(small("--variant", "no-timer-awaiting-commit"));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("VIOLATION of no-deadlock")
+        .containsPattern("Why: +the last state is not terminal and only faults can happen in it: fault: ");
+  }
+
+  @Test
+  void more_rounds_than_can_happen_are_reported_as_clamped() {
+    Run run = verify("--pages", "2", "--writes", "1", "--rounds", "9", "--faults", "none");
+
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.out()).contains("Rounds:       at most 1 can happen");
+  }
+
+  @Test
+  void attempts_and_the_announce_loss_budget_reach_the_bounds() throws Exception {
+    Run run = verify(small("--attempts", "1", "--announce-loss-budget", "2", "--format", "json"));
+
+    JsonNode bounds = new ObjectMapper().readTree(run.out()).get("bounds");
+    assertThat(bounds.get("attempts").asInt()).isEqualTo(1);
+    assertThat(bounds.get("announceLossBudget").asInt()).isEqualTo(2);
+    assertThat(bounds.get("effectiveRounds").asInt()).isEqualTo(1);
   }
 
   @Test

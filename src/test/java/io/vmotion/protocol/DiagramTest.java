@@ -38,7 +38,12 @@ class DiagramTest {
     // Only an announcement moves the switch, and nothing ever moves it back.
     assertThat(mermaid).doesNotContain("switch_DESTINATION_PORT --> switch_SOURCE_PORT");
     assertThat(mermaid).startsWith("stateDiagram-v2\n")
-        .contains("lock_OFFERED --> lock_DESTINATION_HELD : " + Step.COMMIT.label());
+        .contains("lock_OFFERED --> lock_DESTINATION_COMMITTED : " + Step.COMMIT.label())
+        .contains("lock_DESTINATION_COMMITTED --> lock_DESTINATION_RUNNING : " + Step.RESUME.label())
+        .contains("lock_DESTINATION_COMMITTED --> lock_SOURCE_HELD : " + Step.BREAK_LEASE.label())
+        .contains("source_RESUMED --> source_PRECOPY : " + Step.RETRY.label());
+    // Nothing takes the lock from a destination that runs the VM.
+    assertThat(mermaid).doesNotContain("lock_DESTINATION_RUNNING --> lock_");
   }
 
   @Test
