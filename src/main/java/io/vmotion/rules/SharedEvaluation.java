@@ -147,7 +147,7 @@ final class SharedEvaluation {
     this.vms = planner.vms.stream().filter(VmFact::isPoweredOn).sorted(Comparator.comparing(VmFact::getName)).toArray(VmFact[]::new);
     this.sourceOf = new int[vms.length];
     for (int v = 0; v < vms.length; v++) sourceOf[v] = index.get(planner.host(vms[v].getHost()));
-    this.completions = new Completions(rules.data(), planner.hosts, planner.vms);
+    this.completions = new Completions(rules.data(), planner.hosts, planner.vms, planner.drs.groupNames());
     this.reserved = new long[hosts.length][];
     for (int h = 0; h < hosts.length; h++) reserved[h] = planner.reservedOn(hosts[h].getName());
     this.targetsOf = new int[hosts.length][];
