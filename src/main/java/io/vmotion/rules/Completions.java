@@ -93,6 +93,8 @@ final class Completions {
   private final Set<String> gpuProfiles = new TreeSet<>();
   /** Host group names per cluster: a host whose groups are unknown may be in any group of its cluster. */
   private final Map<String, Set<String>> hostGroupNames;
+  /** Powered-on VMs whose DRS rules are unknown: a VM-VM rule the listed ones lack can only be with one of them. */
+  private final Set<String> rulesUnknown = new java.util.HashSet<>();
   /** Hosts per cluster (key: the cluster, "" for none): an FT partner runs in the VM's cluster. */
   private final Map<String, List<String>> hostsOfCluster = new HashMap<>();
 
@@ -155,6 +157,7 @@ final class Completions {
         if (d.profile() != null && d.type().equals("vgpu")) gpuProfiles.add(d.profile());
       }
       if (v.isPoweredOn()) running.computeIfAbsent(v.getHost(), k -> new ArrayList<>()).add(v);
+      if (v.isPoweredOn() && v.vm().isUnknown("clusterRules")) rulesUnknown.add(v.getName());
     }
     for (HostFact h : hosts) {
       hostsByName.put(h.getName(), h);
@@ -210,7 +213,11 @@ final class Completions {
     long memory = extra == null ? memoryReservedMb : memoryReservedMb - extra[3];
     for (HostFact h : hosts) {
       out.add(new Target(h, cpu, memory));
-      if (extra != null) out.add(new Target(h, cpu + extra[0], memory + extra[1]));
+      // The VMs of unknown reservations reserve no more than this completion of the host holds.
+      if (extra != null) {
+        out.add(new Target(h, cpu + Math.min(extra[0], Math.max(0, h.getCpuCapacityMhz() - cpu)),
+            memory + Math.min(extra[1], Math.max(0, h.getMemoryMb() - memory))));
+      }
     }
     return out.size() > LIMIT ? null : out;
   }
@@ -434,7 +441,9 @@ final class Completions {
       List<VmHostRule> hostRules = new ArrayList<>(vm.getVmHostRules());
       hostRules.add(new VmHostRule(cluster, "completion", FRESH, true, true));
       List<VmVmRule> vmRules = new ArrayList<>(vm.getVmVmRules());
-      vmRules.add(new VmVmRule(cluster, "completion", true, List.of(new VmVmRule.Peer(FRESH, FRESH))));
+      // With a VM elsewhere: a "keep together" rule breaks every move (a "keep apart" one only some).
+      boolean peer = rulesUnknown.size() > (rulesUnknown.contains(vm.getName()) ? 1 : 0);
+      if (peer) vmRules.add(new VmVmRule(cluster, "completion", true, List.of(new VmVmRule.Peer(FRESH, FRESH))));
       contexts = List.of(vm.context(), vm.context().withRules(hostRules, vmRules));
     }
     if (vmFields.contains(NotChecked.VGPU_HOT_MIGRATE)) {

@@ -164,7 +164,7 @@ final class NotChecked {
     boolean anyQuiet = false;
     boolean anyFinding = false;
     boolean severitiesDiffer = false;
-    Set<Severity> severities = null;
+    Severity worst = null;
     List<Outcome> shortest = null;
     int length = Integer.MAX_VALUE;
     for (List<Outcome> c : completed) {
@@ -173,10 +173,10 @@ final class NotChecked {
         continue;
       }
       anyFinding = true;
-      Set<Severity> these = java.util.EnumSet.noneOf(Severity.class);
-      for (Outcome o : c) these.add(o.severity());
-      if (severities == null) severities = these;
-      else if (!severities.equals(these)) severitiesDiffer = true;
+      Severity most = Severity.INFO;
+      for (Outcome o : c) if (o.severity().compareTo(most) > 0) most = o.severity();
+      if (worst == null) worst = most;
+      else if (worst != most) severitiesDiffer = true;
       int n = 0;
       for (Outcome o : c) n += o.message().length();
       if (n < length) {
@@ -185,7 +185,7 @@ final class NotChecked {
       }
     }
     String what = describe(facts, named);
-    // Values that all block the move but some as an error, some as a warning, decide nothing either.
+    // Values that all make a finding, but an error with some and only a warning with others, decide nothing either.
     if (completed.isEmpty() || (anyQuiet && anyFinding) || severitiesDiffer) {
       return List.of(Outcome.undecided(rule.id(), "not checked: the verdict depends on the unknown " + what, REMEDIATION, facts));
     }
