@@ -129,6 +129,8 @@ final class VsphereParity {
     if (label.startsWith("Serial port")) return "serial";
     if (label.startsWith("Parallel port")) return "parallel";
     if (label.startsWith("PCI device")) return "pci";
+    // A USB device ("USB 1"), not a USB controller, which has no backing.
+    if (label.startsWith("USB") && !label.toLowerCase(java.util.Locale.ROOT).contains("controller") && dev.path("Backing").isObject()) return "usb";
     return null;
   }
 
