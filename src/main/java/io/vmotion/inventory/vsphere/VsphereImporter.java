@@ -657,7 +657,10 @@ public final class VsphereImporter {
     JsonNode devices = v.at("/Config/Hardware/Device");
     for (JsonNode dev : devices) {
       JsonNode backing = dev.path("Backing");
-      addPath(d, text(backing.path("FileName")));
+      // An image or port file is not where the VM's disks live: devices.image-not-on-target and devices.file-backed-port judge those.
+      String kind = VsphereParity.kind(dev);
+      boolean removable = kind != null && List.of("cdrom", "floppy", "serial", "parallel").contains(kind);
+      if (!removable) addPath(d, text(backing.path("FileName")));
       if (!dev.has("MacAddress")) continue;
       String pg = text(backing.path("DeviceName"));
       if (text(backing.at("/Port/PortgroupKey")) != null) pg = names.portGroupByKey(backing.at("/Port/PortgroupKey").asText());

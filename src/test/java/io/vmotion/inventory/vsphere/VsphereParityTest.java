@@ -66,6 +66,8 @@ class VsphereParityTest {
         new VmDevice("sriov", "Network adapter 1", null, null, true, null, null),
         new VmDevice("cdrom", "CD/DVD drive 1", null, "host", false, null, null));
     assertThat(vm(inv, "gpu-01").unknown()).isEmpty();
+    // An ISO or a serial port's file is not where the VM's disks are: storage.shared does not ask for its datastore.
+    assertThat(vm(inv, "gpu-01").datastores()).containsExactly("shared-1");
   }
 
   @Test
