@@ -145,6 +145,7 @@ public final class VmFact {
 
   /** The VM's vGPU devices, with their profiles and frame buffers. */
   public List<VmDevice> getVgpuDevices() {
+    if (vm.devices().isEmpty()) return List.of();
     return vm.devices().stream().filter(d -> d.type().equals("vgpu")).toList();
   }
 
@@ -160,11 +161,13 @@ public final class VmFact {
 
   /** Connected CD-ROM and floppy drives with an image file on a datastore. */
   public List<VmDevice> getMountedImages() {
+    if (vm.devices().isEmpty()) return List.of();
     return vm.devices().stream().filter(VmFact::mountsImage).toList();
   }
 
   /** The datastores of the images of connected CD-ROM and floppy drives. */
   public Set<String> getImageDatastores() {
+    if (vm.devices().isEmpty()) return Set.of();
     Set<String> out = new TreeSet<>();
     for (VmDevice d : vm.devices()) if (mountsImage(d)) out.add(d.datastore());
     return out;
@@ -172,6 +175,7 @@ public final class VmFact {
 
   /** Of the VM's mounted images, those on a datastore not in {@code mounted}, as "name (type) on datastore". */
   public Names imagesMissingFrom(Collection<String> mounted) {
+    if (vm.devices().isEmpty()) return NONE;
     TreeSet<String> out = new TreeSet<>();
     for (VmDevice d : getMountedImages()) if (!mounted.contains(d.datastore())) out.add(d.label() + " on datastore " + d.datastore());
     return new Names(out);
@@ -179,6 +183,7 @@ public final class VmFact {
 
   /** SCSI controllers that share their bus, as "name (virtual)" or "name (physical)". */
   public Names getSharedBusControllers() {
+    if (vm.scsiControllers().isEmpty()) return NONE;
     TreeSet<String> out = new TreeSet<>();
     for (ScsiController c : vm.scsiControllers()) if (!c.busSharing().equals("none")) out.add(c.name() + " (" + c.busSharing() + " bus sharing)");
     return new Names(out);
@@ -209,7 +214,11 @@ public final class VmFact {
     return d.connected() && (d.type().equals("cdrom") || d.type().equals("floppy")) && "datastore".equals(d.backing()) && d.datastore() != null;
   }
 
+  /** Most VMs have no device of note: one shared empty set answers them without allocating. */
+  private static final Names NONE = new Names(new TreeSet<>());
+
   private Names labels(java.util.function.Predicate<VmDevice> which, boolean withBacking) {
+    if (vm.devices().isEmpty()) return NONE;
     TreeSet<String> out = new TreeSet<>();
     for (VmDevice d : vm.devices()) {
       if (!which.test(d)) continue;
