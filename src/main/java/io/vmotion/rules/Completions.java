@@ -410,6 +410,11 @@ final class Completions {
       List<VmNic> nics = most.stream().map(pg -> new VmNic(pg, null)).toList();
       vms = expand(vms, v -> List.of(with(v).nics(List.of()).build(), with(v).nics(nics).build()));
     }
+    // Only a plan moves a VM whose power state is unknown: the parity rules judge running VMs, so either state may be.
+    if (vmFields.contains("powerState")) {
+      vms = expand(vms, v -> List.of(with(v).powerState(io.vmotion.inventory.PowerState.POWERED_ON).build(),
+          with(v).powerState(io.vmotion.inventory.PowerState.POWERED_OFF).build()));
+    }
     List<String> deviceParts = vmFields.stream().filter(f -> f.startsWith("devices.")).toList();
     if (!deviceParts.isEmpty()) {
       // The device rules fire on any device of a kind: the listed devices and all kinds of the unknown types decide them.
@@ -589,7 +594,10 @@ final class Completions {
     private List<Integer> memoryAffinity;
     private Optional<FaultTolerance> ft;
 
+    private io.vmotion.inventory.PowerState powerState;
+
     VmCopy(Vm v) { this.v = v; }
+    VmCopy powerState(io.vmotion.inventory.PowerState x) { powerState = x; return this; }
     VmCopy devices(List<VmDevice> x) { devices = x; return this; }
     VmCopy scsiControllers(List<ScsiController> x) { scsiControllers = x; return this; }
     VmCopy cpuAffinity(List<Integer> x) { cpuAffinity = x; return this; }
@@ -605,7 +613,7 @@ final class Completions {
     VmCopy unknown(Set<String> x) { unknown = x; return this; }
 
     Vm build() {
-      return new Vm(v.name(), v.host(), v.powerState(), hardwareVersion != null ? hardwareVersion : v.hardwareVersion(),
+      return new Vm(v.name(), v.host(), powerState != null ? powerState : v.powerState(), hardwareVersion != null ? hardwareVersion : v.hardwareVersion(),
           guestOs != null ? guestOs : v.guestOs(), vcpus != null ? vcpus : v.vcpus(), memoryMb != null ? memoryMb : v.memoryMb(),
           reservation != null ? reservation : v.reservation(), datastores != null ? datastores : v.datastores(),
           nics != null ? nics : v.nics(), v.cpuFeatures(), v.cpuVendor(), v.minRequiredEvcMode(), devices != null ? devices : v.devices(),

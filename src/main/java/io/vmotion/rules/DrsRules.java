@@ -23,7 +23,6 @@ final class DrsRules {
 
   private final Map<String, List<VmHostRule>> vmHost = new HashMap<>();
   private final Map<String, List<ClusterRule>> vmVm = new HashMap<>();
-  private final Map<String, String> clusterOfRule = new HashMap<>();
   private final Map<String, Set<String>> groupsOfHost = new HashMap<>();
   private final Map<String, Set<String>> groupNames = new HashMap<>();
   private final Set<String> poweredOn = new java.util.HashSet<>();
@@ -43,7 +42,6 @@ final class DrsRules {
           VmHostRule rule = new VmHostRule(c.name(), r.name(), r.hostGroup(), r.affine(), r.mandatory());
           for (String vm : c.vmGroups().getOrDefault(r.vmGroup(), List.of())) vmHost.computeIfAbsent(vm, k -> new ArrayList<>()).add(rule);
         } else {
-          clusterOfRule.put(c.name() + "\0" + r.name(), c.name());
           for (String vm : new TreeSet<>(r.vms())) vmVm.computeIfAbsent(vm, k -> new ArrayList<>()).add(withCluster(r, c.name()));
         }
       }

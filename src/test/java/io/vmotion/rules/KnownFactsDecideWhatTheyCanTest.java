@@ -211,6 +211,16 @@ class KnownFactsDecideWhatTheyCanTest {
   }
 
   @Test
+  void a_plan_moving_a_vm_of_unknown_power_state_with_a_passthrough_device_is_not_checked_for_it() throws Exception {
+    List<Finding> found = findings(Fixture.twoHosts().with(f -> {
+      f.vm(0).put("powerState", "poweredOff").set("unknown", strings("powerState"));
+      f.vm(0).set("devices", json("[{'type': 'pci-passthrough'}]"));
+      f.root().set("migrations", json("[{'vm': 'vm1', 'target': 'h2'}]"));
+    }), true);
+    assertThat(of(found, "devices.passthrough")).singleElement().satisfies(x -> assertThat(x.undecided()).isTrue());
+  }
+
+  @Test
   void a_field_that_cannot_be_unknown_is_refused() {
     String json = Fixture.twoHosts().with(f -> f.host(0).set("unknown", strings("name"))).json();
     org.assertj.core.api.Assertions.assertThatThrownBy(
