@@ -21,7 +21,8 @@ public record Host(
     List<VmotionNic> vmotionNics,
     List<String> datastores,
     List<String> portGroups,
-    Set<String> unknown) {
+    Set<String> unknown,
+    List<String> gpuProfiles) {
 
   /**
    * Fields that may be marked unknown (format v1 "unknown"). {@code cpu} stands for every part of
@@ -31,7 +32,7 @@ public record Host(
    */
   public static final List<String> MAY_BE_UNKNOWN =
       List.of("version", "license", "cpu", "cpu.vendor", "cpu.model", "cpu.cores", "cpu.threads", "cpu.mhz", "cpu.features",
-          "evcMode", "memoryMb", "vmotionNics", "datastores", "portGroups");
+          "evcMode", "memoryMb", "vmotionNics", "datastores", "portGroups", "gpuProfiles", "hostGroups");
 
   /** The parts of the CPU that "cpu" stands for. */
   public static final List<String> CPU_PARTS = List.of("cpu.vendor", "cpu.model", "cpu.cores", "cpu.threads", "cpu.mhz", "cpu.features");
@@ -41,6 +42,15 @@ public record Host(
     datastores = List.copyOf(datastores);
     portGroups = List.copyOf(portGroups);
     unknown = Set.copyOf(unknown);
+    gpuProfiles = List.copyOf(gpuProfiles);
+  }
+
+  /** A host without the vGPU profiles of vCenter parity. */
+  public Host(String name, String cluster, EsxiVersion version, String license, HostState state, boolean maintenanceMode, Cpu cpu,
+      String evcMode, String maxEvcMode, long memoryMb, List<VmotionNic> vmotionNics, List<String> datastores, List<String> portGroups,
+      Set<String> unknown) {
+    this(name, cluster, version, license, state, maintenanceMode, cpu, evcMode, maxEvcMode, memoryMb, vmotionNics, datastores, portGroups,
+        unknown, List.of());
   }
 
   /** Whether {@code field} is unknown here: a {@code cpu.*} part is also unknown when all of "cpu" is. */
@@ -57,6 +67,6 @@ public record Host(
   /** The same host under another name. */
   public Host withName(String newName) {
     return new Host(newName, cluster, version, license, state, maintenanceMode, cpu, evcMode, maxEvcMode, memoryMb, vmotionNics, datastores,
-        portGroups, unknown);
+        portGroups, unknown, gpuProfiles);
   }
 }

@@ -116,9 +116,12 @@ public final class InventoryReader {
     List<Vm> vms = top.objects("vms", true, this::vm);
     List<Migration> migrations = top.objects("migrations", false, InventoryReader::migration);
     List<UnknownCause> causes = top.objects("unknownCauses", false, InventoryReader::unknownCause);
+    List<Cluster> clusters = top.objects("clusters", false, ParityFields::cluster);
+    Vcenter vcenter = ParityFields.vcenter(top.object("vcenter", false));
     top.rejectUnknown();
-    Inventory inventory = new Inventory(hosts, vms, migrations, causes);
+    Inventory inventory = new Inventory(hosts, vms, migrations, causes, clusters, vcenter);
     if (problems.isEmpty()) checkReferences(file, inventory, problems);
+    if (problems.isEmpty()) ParityFields.checkReferences(file, inventory, problems);
     if (!problems.isEmpty()) {
       // Split into lines only now: a valid inventory of 40,000 VMs never pays for it.
       throw new InvalidInputException(locate(text, problems), text.lines().toList());
@@ -172,9 +175,11 @@ public final class InventoryReader {
     List<VmotionNic> nics = f.objects("vmotionNics", false, InventoryReader::vmotionNic);
     List<String> datastores = f.strings("datastores", false);
     List<String> portGroups = f.strings("portGroups", false);
+    List<String> gpuProfiles = f.strings("gpuProfiles", false);
     Set<String> unknown = unknown(f, Host.MAY_BE_UNKNOWN);
     if (name == null || version == null || license == null || cpu == null) return null;
-    return new Host(name, cluster, version, license, hostState(state), maintenance, cpu, evc, maxEvc, memory, nics, datastores, portGroups, unknown);
+    return new Host(name, cluster, version, license, hostState(state), maintenance, cpu, evc, maxEvc, memory, nics, datastores, portGroups, unknown,
+        gpuProfiles);
   }
 
   /** An optional EVC baseline key, which must be one the rule data knows. */
@@ -201,7 +206,10 @@ public final class InventoryReader {
       if (!Host.MAY_BE_UNKNOWN.contains(h)) f.problem("hostFields", "\"" + h + "\" is not a host field that may be unknown; accepted values: " + String.join(", ", Host.MAY_BE_UNKNOWN));
     }
     for (String v : vmFields) {
-      if (!Vm.MAY_BE_UNKNOWN.contains(v)) f.problem("vmFields", "\"" + v + "\" is not a VM field that may be unknown; accepted values: " + String.join(", ", Vm.MAY_BE_UNKNOWN));
+      if (!Vm.MAY_BE_UNKNOWN.contains(v) && !Vcenter.MAY_BE_UNKNOWN.contains(v)) {
+        f.problem("vmFields", "\"" + v + "\" is not a VM field that may be unknown; accepted values: " + String.join(", ", Vm.MAY_BE_UNKNOWN)
+            + ", or a vCenter setting: " + String.join(", ", Vcenter.MAY_BE_UNKNOWN));
+      }
     }
     return cause == null ? null : new UnknownCause(cause, fix, hostFields, hosts, vmFields, vms);
   }
@@ -267,7 +275,7 @@ public final class InventoryReader {
     String name = f.string("name", true);
     long speed = f.number("speedMbps", true, 0, 10_000_000, 0);
     int mtu = (int) f.number("mtu", false, 576, 9216, 1500);
-    return name == null ? null : new VmotionNic(name, speed, mtu);
+    return ParityFields.vmotionNic(f, name, speed, mtu);
   }
 
   private static final List<String> POWER = List.of("poweredOn", "poweredOff", "suspended");
@@ -296,13 +304,17 @@ public final class InventoryReader {
     String cpuVendor = f.oneOf("cpuVendor", false, VENDORS, null);
     String minEvc = evcMode(f, "minRequiredEvcMode");
     List<VmDevice> devices = f.objects("devices", false, InventoryReader::vmDevice);
+    List<ScsiController> scsi = f.objects("scsiControllers", false, ParityFields::scsiController);
+    List<Integer> cpuAffinity = ParityFields.affinity(f, "cpuAffinity", ParityFields.MAX_CPU);
+    List<Integer> memoryAffinity = ParityFields.affinity(f, "memoryAffinity", ParityFields.MAX_NUMA_NODE);
+    FaultTolerance ft = ParityFields.ft(f.object("ft", false));
     Set<String> unknown = unknown(f, Vm.MAY_BE_UNKNOWN);
     OptionalLong active = memoryPart(f, "activeMemoryMb", memory, "active memory is the part of it the guest touched recently");
     Double dirty = f.decimal("dirtyRateMbps", 0, MAX_DIRTY_RATE_MIBPS, "MiB/s");
     OptionalLong hotSet = memoryPart(f, "hotSetMb", memory, "the hot set is the part of it rewritten in every pre-copy round");
     if (name == null || host == null || power == null || guest == null) return null;
     return new Vm(name, host, powerState(power), hw, guest, vcpus, memory, reservation, datastores, nics, cpuFeatures, cpuVendor, minEvc,
-        devices, unknown, active, dirty == null ? OptionalDouble.empty() : OptionalDouble.of(dirty), hotSet);
+        devices, unknown, scsi, cpuAffinity, memoryAffinity, ft, active, dirty == null ? OptionalDouble.empty() : OptionalDouble.of(dirty), hotSet);
   }
 
   /** Far above what any guest can write (memory bandwidth is tens of GiB/s); a larger value is a unit mistake. */
@@ -321,10 +333,7 @@ public final class InventoryReader {
   }
 
   private static VmDevice vmDevice(JsonFields f, int index) {
-    String type = f.oneOf("type", true, VmDevice.TYPES, null);
-    String name = f.string("name", false);
-    String profile = f.string("profile", false);
-    return type == null ? null : new VmDevice(type, name, profile);
+    return ParityFields.device(f);
   }
 
   private static VmNic vmNic(JsonFields f, int index) {

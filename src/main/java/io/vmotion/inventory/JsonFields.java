@@ -244,6 +244,33 @@ final class JsonFields {
     return out;
   }
 
+  /** Whole numbers within [min, max], in order; an element out of range or of another type is a problem at its path. */
+  List<Long> wholeNumbers(String field, boolean required, long min, long max) {
+    return array(field, required, (el, p) -> {
+      if (!el.isIntegralNumber() || !el.canConvertToLong()) {
+        problems.add(new InputProblem(file, p, 0, 0, "expected a whole number, found " + describe(el)));
+        return null;
+      }
+      long n = el.asLong();
+      if (n < min || n > max) {
+        problems.add(new InputProblem(file, p, 0, 0, "must be from " + min + " to " + max + ", found " + n));
+        return null;
+      }
+      return n;
+    });
+  }
+
+  /** The names of this object's fields, in order, all taken as known: for objects keyed by a name, such as DRS groups. */
+  List<String> fieldNames() {
+    List<String> out = new ArrayList<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      known.add(name);
+      out.add(name);
+    }
+    return out;
+  }
+
   boolean has(String field) {
     known.add(field);
     JsonNode v = node.get(field);

@@ -1,6 +1,12 @@
 package io.vmotion.rules;
 
 import io.vmotion.inventory.Cpu;
+import io.vmotion.inventory.FaultTolerance;
+import io.vmotion.inventory.ScsiController;
+import io.vmotion.inventory.VmDevice;
+import io.vmotion.rules.facts.VmContext;
+import io.vmotion.rules.facts.VmHostRule;
+import io.vmotion.rules.facts.VmVmRule;
 import io.vmotion.inventory.EsxiVersion;
 import io.vmotion.inventory.Host;
 import io.vmotion.inventory.Reservation;
@@ -51,6 +57,10 @@ final class Completions {
   private static final int MAX_THREADS = 1 << 17;
   private static final int MAX_MHZ = 100_000;
   private static final long MAX_NIC_MBPS = 100_000;
+  /** The slowest vMotion adapter an unknown host may have (100 Mbit/s, the slowest Ethernet ESXi supports). */
+  private static final long MIN_NIC_MBPS = 100;
+  /** The largest vGPU frame buffer an unknown vGPU may have: 1 TiB, beyond any GPU. */
+  private static final long MAX_VGPU_MB = 1L << 20;
 
   /** The unknown a target has where one of its powered-on VMs has unknown reservations. */
   static final String VM_RESERVATIONS = "vmReservations";
@@ -79,8 +89,30 @@ final class Completions {
   /** Per host: the most its VMs of unknown reservations may reserve besides the known ones (CPU, memory). */
   private final Map<String, long[]> unknownReservations = new HashMap<>();
   private final Map<String, HostFact> hostsByName = new HashMap<>();
+  /** vGPU profiles the inventory's VMs use: a host whose profiles are unknown may offer any of them. */
+  private final Set<String> gpuProfiles = new TreeSet<>();
+  /** Host group names per cluster: a host whose groups are unknown may be in any group of its cluster. */
+  private final Map<String, Set<String>> hostGroupNames;
+  /** Powered-on VMs whose DRS rules are unknown: a VM-VM rule the listed ones lack can only be with one of them. */
+  private final Set<String> rulesUnknown = new java.util.HashSet<>();
+  /** Hosts per cluster (key: the cluster, "" for none): an FT partner runs in the VM's cluster. */
+  private final Map<String, List<String>> hostsOfCluster = new HashMap<>();
+
+  /** A VMkernel adapter of each kind that decides a vMotion network rule, for hosts whose adapters are unknown. */
+  static final List<List<VmotionNic>> NIC_COMPLETIONS = List.of(
+      List.of(),
+      List.of(new VmotionNic("completion", MIN_NIC_MBPS, 1500, "full", true, FRESH)),
+      List.of(new VmotionNic("completion", MAX_NIC_MBPS, 9000, "full", true, FRESH)),
+      List.of(new VmotionNic("completion", MAX_NIC_MBPS, 9000, "half", true, FRESH)),
+      List.of(new VmotionNic("completion", MAX_NIC_MBPS, 9000, "full", false, FRESH)));
 
   Completions(RuleData data, List<HostFact> hosts, List<VmFact> vms) {
+    this(data, hosts, vms, Map.of());
+  }
+
+  /** @param hostGroupNames the DRS host group names of each cluster */
+  Completions(RuleData data, List<HostFact> hosts, List<VmFact> vms, Map<String, Set<String>> hostGroupNames) {
+    this.hostGroupNames = hostGroupNames;
     this.baselines = data.baselines();
     List<String> ed = new ArrayList<>();
     Set<Integer> hw = new TreeSet<>();
@@ -120,10 +152,16 @@ final class Completions {
       if (seen.add(v.getCpuFeatures())) features.addAll(v.getCpuFeatures());
       datastores.addAll(v.getDatastores());
       portGroups.addAll(v.getPortGroups());
+      for (VmDevice d : v.getDevices()) {
+        if (d.datastore() != null) datastores.add(d.datastore());
+        if (d.profile() != null && d.type().equals("vgpu")) gpuProfiles.add(d.profile());
+      }
       if (v.isPoweredOn()) running.computeIfAbsent(v.getHost(), k -> new ArrayList<>()).add(v);
+      if (v.isPoweredOn() && v.vm().isUnknown("clusterRules")) rulesUnknown.add(v.getName());
     }
     for (HostFact h : hosts) {
       hostsByName.put(h.getName(), h);
+      hostsOfCluster.computeIfAbsent(h.getCluster() == null ? "" : h.getCluster(), k -> new ArrayList<>()).add(h.getName());
       List<VmFact> on = running.getOrDefault(h.getName(), List.of());
       floors.put(h.getName(), floor(on));
       long[] extra = null;
@@ -175,7 +213,11 @@ final class Completions {
     long memory = extra == null ? memoryReservedMb : memoryReservedMb - extra[3];
     for (HostFact h : hosts) {
       out.add(new Target(h, cpu, memory));
-      if (extra != null) out.add(new Target(h, cpu + extra[0], memory + extra[1]));
+      // The VMs of unknown reservations reserve no more than this completion of the host holds.
+      if (extra != null) {
+        out.add(new Target(h, cpu + Math.min(extra[0], Math.max(0, h.getCpuCapacityMhz() - cpu)),
+            memory + Math.min(extra[1], Math.max(0, h.getMemoryMb() - memory))));
+      }
     }
     return out.size() > LIMIT ? null : out;
   }
@@ -225,8 +267,10 @@ final class Completions {
     if (fields.contains("evcMode")) out = expand(out, this::evcModes);
     if (fields.contains("cpu.features")) out = expand(out, this::featureSets);
     if (fields.contains("vmotionNics")) {
-      out = expand(out, h -> List.of(with(h).vmotionNics(List.of()).build(),
-          with(h).vmotionNics(List.of(new VmotionNic("completion", MAX_NIC_MBPS, 9000))).build()));
+      out = expand(out, h -> NIC_COMPLETIONS.stream().map(n -> with(h).vmotionNics(n).build()).toList());
+    }
+    if (fields.contains("gpuProfiles")) {
+      out = expand(out, h -> List.of(h, with(h).gpuProfiles(union(h.gpuProfiles(), gpuProfiles)).build()));
     }
     if (fields.contains("datastores")) {
       out = expand(out, h -> List.of(with(h).datastores(union(h.datastores(), floor.datastores())).build(), with(h).datastores(union(h.datastores(), datastores)).build()));
@@ -234,12 +278,17 @@ final class Completions {
     if (fields.contains("portGroups")) {
       out = expand(out, h -> List.of(with(h).portGroups(union(h.portGroups(), floor.portGroups())).build(), with(h).portGroups(union(h.portGroups(), portGroups)).build()));
     }
-    if (out.size() > LIMIT) return null;
-    List<HostFact> facts = new ArrayList<>(out.size());
+    // The host's DRS groups are the cluster's, not the host record's: listed ones, or also every group of its cluster.
+    List<Set<String>> groups = List.of(host.getHostGroups());
+    if (fields.contains("hostGroups")) {
+      groups = List.of(host.getHostGroups(), union(host.getHostGroups(), hostGroupNames.getOrDefault(String.valueOf(host.getCluster()), Set.of())));
+    }
+    if ((long) out.size() * groups.size() > LIMIT) return null;
+    List<HostFact> facts = new ArrayList<>(out.size() * groups.size());
     for (Host h : out) {
       Host known = with(h).unknown(Set.of()).build();
       EvcBaseline b = known.evcMode() == null ? null : baselines.get(known.evcMode());
-      facts.add(new HostFact(known, b == null ? null : b.features()));
+      for (Set<String> g : groups) facts.add(new HostFact(known, b == null ? null : b.features(), g));
     }
     return facts;
   }
@@ -361,14 +410,77 @@ final class Completions {
       List<VmNic> nics = most.stream().map(pg -> new VmNic(pg, null)).toList();
       vms = expand(vms, v -> List.of(with(v).nics(List.of()).build(), with(v).nics(nics).build()));
     }
-    if ((long) vms.size() * sources.size() > LIMIT) return null;
+    // Only a plan moves a VM whose power state is unknown: the parity rules judge running VMs, so either state may be.
+    if (vmFields.contains("powerState")) {
+      vms = expand(vms, v -> List.of(with(v).powerState(io.vmotion.inventory.PowerState.POWERED_ON).build(),
+          with(v).powerState(io.vmotion.inventory.PowerState.POWERED_OFF).build()));
+    }
+    List<String> deviceParts = vmFields.stream().filter(f -> f.startsWith("devices.")).toList();
+    if (!deviceParts.isEmpty()) {
+      // The device rules fire on any device of a kind: the listed devices and all kinds of the unknown types decide them.
+      List<VmDevice> most = new ArrayList<>(vm.getDevices());
+      for (String part : deviceParts) most.addAll(greatestDevices(part.substring("devices.".length())));
+      vms = expand(vms, v -> List.of(v, with(v).devices(most).build()));
+    }
+    if (vmFields.contains("scsiControllers")) {
+      List<ScsiController> most = new ArrayList<>(vm.vm().scsiControllers());
+      most.add(new ScsiController("completion", "physical"));
+      vms = expand(vms, v -> List.of(v, with(v).scsiControllers(most).build()));
+    }
+    if (vmFields.contains("cpuAffinity")) vms = expand(vms, v -> List.of(v, with(v).cpuAffinity(plusZero(v.cpuAffinity())).build()));
+    if (vmFields.contains("memoryAffinity")) vms = expand(vms, v -> List.of(v, with(v).memoryAffinity(plusZero(v.memoryAffinity())).build()));
+    if (vmFields.contains("ft")) {
+      String role = vm.vm().ft() == null ? "primary" : vm.vm().ft().role();
+      List<String> partners = hostsOfCluster.getOrDefault(source.getCluster() == null ? "" : source.getCluster(), List.of());
+      vms = expand(vms, v -> {
+        List<Vm> each = new ArrayList<>();
+        // Without a Fault Tolerance object, the VM may be in no pair at all.
+        if (v.ft() == null) each.add(v);
+        for (String p : partners) if (!p.equals(source.getName())) each.add(with(v).ft(new FaultTolerance(role, p)).build());
+        return each;
+      });
+    }
+    List<VmContext> contexts = List.of(vm.context());
+    if (vmFields.contains("clusterRules")) {
+      String cluster = String.valueOf(source.getCluster());
+      List<VmHostRule> hostRules = new ArrayList<>(vm.getVmHostRules());
+      hostRules.add(new VmHostRule(cluster, "completion", FRESH, true, true));
+      List<VmVmRule> vmRules = new ArrayList<>(vm.getVmVmRules());
+      // With a VM elsewhere: a "keep together" rule breaks every move (a "keep apart" one only some).
+      boolean peer = rulesUnknown.size() > (rulesUnknown.contains(vm.getName()) ? 1 : 0);
+      if (peer) vmRules.add(new VmVmRule(cluster, "completion", true, List.of(new VmVmRule.Peer(FRESH, FRESH))));
+      contexts = List.of(vm.context(), vm.context().withRules(hostRules, vmRules));
+    }
+    if (vmFields.contains(NotChecked.VGPU_HOT_MIGRATE)) {
+      contexts = expand(contexts, c -> List.of(c.withVgpuHotMigrate(false, false), c.withVgpuHotMigrate(true, false)));
+    }
+    if ((long) vms.size() * sources.size() * contexts.size() > LIMIT) return null;
     List<VmSide> out = new ArrayList<>();
     for (HostFact s : sources) {
       for (Vm v : vms) {
         Vm known = with(v).unknown(Set.of()).build();
-        out.add(new VmSide(MovePlanner.vmFact(known, s, baselines), s));
+        VmFact fact = MovePlanner.vmFact(known, s, baselines);
+        for (VmContext c : contexts) out.add(new VmSide(fact.withContext(c.withVgpuHotMigrate(c.vgpuHotMigrate(), false)), s));
       }
     }
+    return out;
+  }
+
+  /** Every kind of device of {@code type} that a rule could object to: all backings connected, an image on no host's datastore, a vGPU no host offers. */
+  private static List<VmDevice> greatestDevices(String type) {
+    List<VmDevice> out = new ArrayList<>();
+    List<String> backings = VmDevice.BACKINGS_OF.getOrDefault(type, List.of());
+    if (backings.isEmpty()) {
+      out.add(type.equals("vgpu") ? new VmDevice(type, "completion", FRESH, null, true, null, MAX_VGPU_MB) : new VmDevice(type, "completion", null));
+    }
+    for (String b : backings) out.add(new VmDevice(type, "completion " + b, null, b, true, b.equals("datastore") ? FRESH : null, null));
+    return out;
+  }
+
+  private static List<Integer> plusZero(List<Integer> set) {
+    if (set.contains(0)) return set;
+    List<Integer> out = new ArrayList<>(set);
+    out.add(0);
     return out;
   }
 
@@ -408,9 +520,11 @@ final class Completions {
     private List<VmotionNic> nics;
     private Collection<String> datastores;
     private Collection<String> portGroups;
+    private Collection<String> gpuProfiles;
     private Set<String> unknown;
 
     HostCopy(Host h) { this.h = h; }
+    HostCopy gpuProfiles(Collection<String> g) { gpuProfiles = g; return this; }
     HostCopy version(EsxiVersion v) { version = v; return this; }
     HostCopy license(String l) { license = l; return this; }
     HostCopy cpu(Cpu c) { cpu = c; return this; }
@@ -426,7 +540,7 @@ final class Completions {
           h.maintenanceMode(), cpu != null ? cpu : h.cpu(), evcMode != null ? evcMode.orElse(null) : h.evcMode(), h.maxEvcMode(),
           memoryMb != null ? memoryMb : h.memoryMb(), nics != null ? nics : h.vmotionNics(),
           datastores != null ? List.copyOf(datastores) : h.datastores(), portGroups != null ? List.copyOf(portGroups) : h.portGroups(),
-          unknown != null ? unknown : h.unknown());
+          unknown != null ? unknown : h.unknown(), gpuProfiles != null ? List.copyOf(gpuProfiles) : h.gpuProfiles());
     }
   }
 
@@ -474,8 +588,21 @@ final class Completions {
     private List<String> datastores;
     private List<VmNic> nics;
     private Set<String> unknown;
+    private List<VmDevice> devices;
+    private List<ScsiController> scsiControllers;
+    private List<Integer> cpuAffinity;
+    private List<Integer> memoryAffinity;
+    private Optional<FaultTolerance> ft;
+
+    private io.vmotion.inventory.PowerState powerState;
 
     VmCopy(Vm v) { this.v = v; }
+    VmCopy powerState(io.vmotion.inventory.PowerState x) { powerState = x; return this; }
+    VmCopy devices(List<VmDevice> x) { devices = x; return this; }
+    VmCopy scsiControllers(List<ScsiController> x) { scsiControllers = x; return this; }
+    VmCopy cpuAffinity(List<Integer> x) { cpuAffinity = x; return this; }
+    VmCopy memoryAffinity(List<Integer> x) { memoryAffinity = x; return this; }
+    VmCopy ft(FaultTolerance x) { ft = Optional.ofNullable(x); return this; }
     VmCopy hardwareVersion(int x) { hardwareVersion = x; return this; }
     VmCopy guestOs(String x) { guestOs = x; return this; }
     VmCopy vcpus(int x) { vcpus = x; return this; }
@@ -486,11 +613,13 @@ final class Completions {
     VmCopy unknown(Set<String> x) { unknown = x; return this; }
 
     Vm build() {
-      return new Vm(v.name(), v.host(), v.powerState(), hardwareVersion != null ? hardwareVersion : v.hardwareVersion(),
+      return new Vm(v.name(), v.host(), powerState != null ? powerState : v.powerState(), hardwareVersion != null ? hardwareVersion : v.hardwareVersion(),
           guestOs != null ? guestOs : v.guestOs(), vcpus != null ? vcpus : v.vcpus(), memoryMb != null ? memoryMb : v.memoryMb(),
           reservation != null ? reservation : v.reservation(), datastores != null ? datastores : v.datastores(),
-          nics != null ? nics : v.nics(), v.cpuFeatures(), v.cpuVendor(), v.minRequiredEvcMode(), v.devices(),
-          unknown != null ? unknown : v.unknown(), v.activeMemoryMb(), v.dirtyRateMbps(), v.hotSetMb());
+          nics != null ? nics : v.nics(), v.cpuFeatures(), v.cpuVendor(), v.minRequiredEvcMode(), devices != null ? devices : v.devices(),
+          unknown != null ? unknown : v.unknown(), scsiControllers != null ? scsiControllers : v.scsiControllers(),
+          cpuAffinity != null ? cpuAffinity : v.cpuAffinity(), memoryAffinity != null ? memoryAffinity : v.memoryAffinity(),
+          ft != null ? ft.orElse(null) : v.ft(), v.activeMemoryMb(), v.dirtyRateMbps(), v.hotSetMb());
     }
   }
 }

@@ -76,7 +76,7 @@ public final class Evaluator {
 
   private void movesOneByOne(MovePlanner planner, List<Move> moves, EvaluationBuilder out, Progress progress) {
     Map<Move, List<Finding>> found = evaluateMoves(rules, rules.kieBase(), moves, progress);
-    Completions completions = new Completions(rules.data(), planner.hosts, planner.vms);
+    Completions completions = new Completions(rules.data(), planner.hosts, planner.vms, planner.drs.groupNames());
     Map<RuleInfo, List<NotChecked.Need>> needy = new java.util.LinkedHashMap<>();
     for (RuleInfo r : rules.rules()) if (!NotChecked.needs(r).isEmpty()) needy.put(r, NotChecked.needs(r));
     List<Move> standIns = new ArrayList<>();

@@ -23,6 +23,18 @@ public final class Findings {
         message, String.valueOf(md.get("remediation"))));
   }
 
+  /**
+   * Reports a finding of the given severity rather than the rule's own, for a rule whose findings
+   * differ in weight (a "must" DRS rule breaks a move, a "should" rule only warns). The rule's
+   * {@code @severity} is its most severe finding; a less severe one is reported as given.
+   */
+  public void report(RuleContext context, Move move, String severity, String message) {
+    Map<String, Object> md = context.getRule().getMetaData();
+    Severity s = Severity.parse(severity);
+    if (s == null) throw new IllegalArgumentException("severity must be error, warning or info, found \"" + severity + "\"");
+    found.add(new Raw(move, String.valueOf(md.get("id")), s, message, String.valueOf(md.get("remediation"))));
+  }
+
   List<Raw> raw() {
     return found;
   }

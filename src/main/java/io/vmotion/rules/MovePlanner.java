@@ -23,18 +23,23 @@ final class MovePlanner {
   private final Map<String, HostFact> hostsByName = new LinkedHashMap<>();
   private final Map<String, VmFact> vmsByName = new HashMap<>();
   private final Map<String, long[]> reserved = new HashMap<>();
+  /** The DRS rules that cover each VM, and the host group names of each cluster, for facts and completions. */
+  final DrsRules drs;
 
   MovePlanner(Inventory inventory, Map<String, EvcBaseline> baselines) {
+    this.drs = new DrsRules(inventory);
     for (Host h : inventory.hosts()) {
       EvcBaseline b = h.evcMode() == null ? null : baselines.get(h.evcMode());
-      HostFact fact = new HostFact(h, b == null ? null : b.features());
+      HostFact fact = new HostFact(h, b == null ? null : b.features(), drs.hostGroupsOf(h.name()));
       hosts.add(fact);
       hostsByName.put(h.name(), fact);
       reserved.put(h.name(), new long[2]);
     }
+    Map<String, String> placement = new HashMap<>();
+    inventory.vms().forEach(v -> placement.put(v.name(), v.host()));
     for (Vm v : inventory.vms()) {
       HostFact current = hostsByName.get(v.host());
-      VmFact fact = vmFact(v, current, baselines);
+      VmFact fact = vmFact(v, current, baselines).withContext(drs.context(v.name(), placement));
       vms.add(fact);
       vmsByName.put(v.name(), fact);
       if (v.poweredOn()) {
@@ -116,6 +121,8 @@ final class MovePlanner {
         noOps.add(new NoOp(m.vm(), from, step));
         continue;
       }
+      // The rule's other VMs are where the plan's earlier steps put them.
+      if (!vm.getVmVmRules().isEmpty()) vm = vm.withContext(drs.context(m.vm(), location));
       long[] r = load.get(m.target());
       moves.add(new Move(vm, hostsByName.get(from), hostsByName.get(m.target()), step, r[0], r[1]));
       if (vm.isPoweredOn()) {

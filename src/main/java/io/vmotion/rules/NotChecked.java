@@ -22,6 +22,9 @@ final class NotChecked {
   /** One fact a rule needs: {@code role} is vm, source or target; {@code field} a name of the "unknown" lists. */
   record Need(String role, String field) {}
 
+  /** The VM-side fact that stands for vCenter's vgpu.hotmigrate.enabled where the inventory marks it unknown. */
+  static final String VGPU_HOT_MIGRATE = "vgpuHotMigrate";
+
   static final String REMEDIATION =
       "Complete the inventory where the import warned (the tab, column or property it named), then validate again; until then check this by hand.";
 
@@ -35,9 +38,23 @@ final class NotChecked {
       Map.entry("effectiveFeatures", List.of("cpu.features", "evcMode")), Map.entry("evcMode", List.of("evcMode")),
       Map.entry("memoryMb", List.of("memoryMb")), Map.entry("vmotionNics", List.of("vmotionNics")),
       Map.entry("maxVmotionNicMbps", List.of("vmotionNics")), Map.entry("datastores", List.of("datastores")),
-      Map.entry("portGroups", List.of("portGroups")));
+      Map.entry("portGroups", List.of("portGroups")), Map.entry("gpuProfiles", List.of("gpuProfiles")),
+      Map.entry("hostGroups", List.of("hostGroups")), Map.entry("vmotionLinkMbps", List.of("vmotionNics")),
+      Map.entry("vmotionLink", List.of("vmotionNics")), Map.entry("vmotionMtus", List.of("vmotionNics")),
+      Map.entry("vmotionNetworks", List.of("vmotionNics")));
+
+  private static final List<String> REMOVABLE = List.of("devices.cdrom", "devices.floppy", "devices.usb", "devices.serial", "devices.parallel");
 
   private static final Map<String, List<String>> VM = Map.ofEntries(
+      Map.entry("devices", io.vmotion.inventory.Vm.DEVICE_PARTS), Map.entry("deviceTypes", io.vmotion.inventory.Vm.DEVICE_PARTS),
+      Map.entry("passthroughDevices", List.of("devices.pci-passthrough", "devices.dynamic-directpath", "devices.sriov")),
+      Map.entry("vgpuDevices", List.of("devices.vgpu")), Map.entry("hostBackedDevices", REMOVABLE),
+      Map.entry("fileBackedPorts", List.of("devices.serial", "devices.parallel")),
+      Map.entry("mountedImages", List.of("devices.cdrom", "devices.floppy")), Map.entry("imageDatastores", List.of("devices.cdrom", "devices.floppy")),
+      Map.entry("sharedBusControllers", List.of("scsiControllers")), Map.entry("cpuAffinity", List.of("cpuAffinity")),
+      Map.entry("memoryAffinity", List.of("memoryAffinity")), Map.entry("vmHostRules", List.of("clusterRules")),
+      Map.entry("vmVmRules", List.of("clusterRules")), Map.entry("ftPartnerHost", List.of("ft")), Map.entry("ftRole", List.of("ft")),
+      Map.entry("vgpuHotMigrate", List.of(VGPU_HOT_MIGRATE)),
       Map.entry("powerState", List.of("powerState")), Map.entry("poweredOn", List.of("powerState")),
       Map.entry("hardwareVersion", List.of("hardwareVersion")), Map.entry("guestOs", List.of("guestOs")),
       Map.entry("vcpus", List.of("vcpus")), Map.entry("memoryMb", List.of("memoryMb")),
@@ -78,7 +95,7 @@ final class NotChecked {
    * read off its host is unknown where that host's CPU is: it is named as the source's fact.
    */
   static List<UnknownFact> vmSide(List<Need> needs, VmFact vm, HostFact source) {
-    if (needs.isEmpty() || (vm.vm().unknown().isEmpty() && source.getUnknown().isEmpty())) return List.of();
+    if (needs.isEmpty() || (vm.vm().unknown().isEmpty() && source.getUnknown().isEmpty() && !vm.isVgpuHotMigrateUnknown())) return List.of();
     Set<UnknownFact> out = new TreeSet<>();
     for (Need n : needs) {
       if (n.role().equals("source")) {
@@ -94,8 +111,11 @@ final class NotChecked {
           case "cpuVendor" -> {
             if (!vm.hasOwnCpuVendor() && source.host().isUnknown("cpu.vendor")) out.add(new UnknownFact("source", "cpu.vendor"));
           }
+          case VGPU_HOT_MIGRATE -> {
+            if (vm.isVgpuHotMigrateUnknown()) out.add(new UnknownFact("vm", n.field()));
+          }
           default -> {
-            if (vm.vm().unknown().contains(n.field())) out.add(new UnknownFact("vm", n.field()));
+            if (vm.vm().isUnknown(n.field())) out.add(new UnknownFact("vm", n.field()));
           }
         }
       }
@@ -143,6 +163,8 @@ final class NotChecked {
   static List<Outcome> decide(RuleInfo rule, List<List<Outcome>> completed, List<UnknownFact> facts, Move named) {
     boolean anyQuiet = false;
     boolean anyFinding = false;
+    boolean severitiesDiffer = false;
+    Severity worst = null;
     List<Outcome> shortest = null;
     int length = Integer.MAX_VALUE;
     for (List<Outcome> c : completed) {
@@ -151,6 +173,10 @@ final class NotChecked {
         continue;
       }
       anyFinding = true;
+      Severity most = Severity.INFO;
+      for (Outcome o : c) if (o.severity().compareTo(most) > 0) most = o.severity();
+      if (worst == null) worst = most;
+      else if (worst != most) severitiesDiffer = true;
       int n = 0;
       for (Outcome o : c) n += o.message().length();
       if (n < length) {
@@ -159,7 +185,8 @@ final class NotChecked {
       }
     }
     String what = describe(facts, named);
-    if (completed.isEmpty() || (anyQuiet && anyFinding)) {
+    // Values that all make a finding, but an error with some and only a warning with others, decide nothing either.
+    if (completed.isEmpty() || (anyQuiet && anyFinding) || severitiesDiffer) {
       return List.of(Outcome.undecided(rule.id(), "not checked: the verdict depends on the unknown " + what, REMEDIATION, facts));
     }
     if (!anyFinding) return List.of();

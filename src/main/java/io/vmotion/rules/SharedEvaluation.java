@@ -147,7 +147,7 @@ final class SharedEvaluation {
     this.vms = planner.vms.stream().filter(VmFact::isPoweredOn).sorted(Comparator.comparing(VmFact::getName)).toArray(VmFact[]::new);
     this.sourceOf = new int[vms.length];
     for (int v = 0; v < vms.length; v++) sourceOf[v] = index.get(planner.host(vms[v].getHost()));
-    this.completions = new Completions(rules.data(), planner.hosts, planner.vms);
+    this.completions = new Completions(rules.data(), planner.hosts, planner.vms, planner.drs.groupNames());
     this.reserved = new long[hosts.length][];
     for (int h = 0; h < hosts.length; h++) reserved[h] = planner.reservedOn(hosts[h].getName());
     this.targetsOf = new int[hosts.length][];
@@ -217,6 +217,8 @@ final class SharedEvaluation {
         if (!visited.add(((long) vk << 32) | source)) continue;
         int[] keys = t.keysRow(vk);
         boolean lazy = t.hostKeyPerVmKey != null;
+        // Every host has the one key of a rule whose reads no host differs in: one target stands for all.
+        boolean oneHostKey = !lazy && t.hostKeyCount == 1;
         for (int target : targetsOf[source]) {
           int hk = keys[target];
           if (lazy && hk < 0) hk = keys[target] = t.withinKey(vk, target);
@@ -225,6 +227,7 @@ final class SharedEvaluation {
             row[hk] = PENDING;
             t.standIns.add(new int[] {vk, hk, v, target});
           }
+          if (oneHostKey) break;
         }
       }
       if (t.completed != null) {
@@ -248,6 +251,9 @@ final class SharedEvaluation {
     evaluateCompleted(tables);
     time("rules");
 
+    // A rule that found nothing anywhere and left nothing undecided adds nothing to any move.
+    List<RuleTable> found = tables.stream().filter(t -> t.completed != null || t.outcomes.stream().anyMatch(o -> !o.isEmpty())).toList();
+
     // Pass 2: every move receives its rules' results under its own names; VMs in chunks, in parallel.
     java.util.concurrent.atomic.AtomicLong progressed = new java.util.concurrent.atomic.AtomicLong();
     List<int[]> chunks = new ArrayList<>();
@@ -258,8 +264,8 @@ final class SharedEvaluation {
     final long all = total;
     List<EvaluationBuilder> parts = chunks.parallelStream().map(c -> {
       EvaluationBuilder part = out.fork();
-      if (part.keepsPairs()) report(part, tables, individualOf, individualFound, c[0], c[1], progressed, all);
-      else count(part, tables, individualOf, individualFound, c[0], c[1], progressed, all);
+      if (part.keepsPairs()) report(part, found, individualOf, individualFound, c[0], c[1], progressed, all);
+      else count(part, found, individualOf, individualFound, c[0], c[1], progressed, all);
       return part;
     }).toList();
     parts.forEach(out::absorb);

@@ -53,13 +53,19 @@ final class UnknownCauses {
         causes.get(id).hosts().add(h.name());
       }
     }
+    boolean vgpuSetting = inventory.vcenter().unknown().contains(NotChecked.VGPU_HOT_MIGRATE);
     for (Vm v : inventory.vms()) {
       if (v.poweredOn() && v.unknown().contains("reservation")) unknownReserver.putIfAbsent(v.host(), v.name());
-      for (String f : new TreeSet<>(v.unknown())) {
+      // vCenter's setting is one fact for every VM; a VM that names no cause of its own gets the generic one.
+      Set<String> fields = new TreeSet<>(v.unknown());
+      if (vgpuSetting && (v.isUnknown("devices.vgpu") || v.devices().stream().anyMatch(d -> d.type().equals("vgpu")))) {
+        fields.add(NotChecked.VGPU_HOT_MIGRATE);
+      }
+      for (String f : fields) {
         Integer id = lookup(vmFacts, f, v.name());
         if (id == null) {
           id = generic.computeIfAbsent("vm:" + f, k -> {
-            causes.add(new Cause("VM " + new UnknownFact("vm", f).label() + " marked unknown in the inventory", null,
+            causes.add(new Cause((f.equals(NotChecked.VGPU_HOT_MIGRATE) ? "" : "VM ") + new UnknownFact("vm", f).label() + " marked unknown in the inventory", null,
                 new TreeSet<>(), new TreeSet<>(Set.of(f)), new TreeSet<>(), new TreeSet<>()));
             return causes.size() - 1;
           });
@@ -95,6 +101,7 @@ final class UnknownCauses {
     Map<String, Map<String, Integer>> facts = kind.equals("vm") ? vmFacts : hostFacts;
     Integer id = lookup(facts, f.field(), name);
     if (id == null && f.field().startsWith("cpu.")) id = lookup(facts, "cpu", name);
+    if (id == null && f.field().startsWith("devices.")) id = lookup(facts, "devices", name);
     return id == null ? -1 : id;
   }
 }

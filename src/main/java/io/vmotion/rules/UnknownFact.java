@@ -30,7 +30,16 @@ public record UnknownFact(String role, String field) implements Comparable<Unkno
       case "reservation" -> "reservations";
       case "vmReservations" -> "reservations of its VMs";
       case "nics" -> "networks";
-      default -> field;
+      case "gpuProfiles" -> "vGPU profiles";
+      case "hostGroups" -> "DRS host groups";
+      case "devices" -> "devices";
+      case "scsiControllers" -> "SCSI controllers";
+      case "cpuAffinity" -> "CPU affinity";
+      case "memoryAffinity" -> "memory affinity";
+      case "ft" -> "Fault Tolerance partner";
+      case "clusterRules" -> "DRS rules";
+      case "vgpuHotMigrate" -> "vCenter setting vgpu.hotmigrate.enabled";
+      default -> field.startsWith("devices.") ? field.substring("devices.".length()) + " devices" : field;
     };
   }
 
@@ -38,7 +47,7 @@ public record UnknownFact(String role, String field) implements Comparable<Unkno
   public String topic() {
     return switch (field) {
       case "cpu.cores", "cpu.threads", "cpu.mhz" -> "CPU size";
-      default -> label();
+      default -> field.startsWith("devices.") ? "devices" : label();
     };
   }
 

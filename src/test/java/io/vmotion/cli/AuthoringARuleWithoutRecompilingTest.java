@@ -73,7 +73,9 @@ class AuthoringARuleWithoutRecompilingTest {
     Cli v = Cli.run("validate", dir.resolve("inv.json").toString(), "--rules", rules.toString());
     assertThat(v.code()).isZero();
     assertThat(v.out()).contains("  WARNING site.vmotion-mtu -> h2: target h2 has no vMotion adapter with MTU 9000\n");
-    assertThat(v.out()).contains("0 errors, 1 warnings");
+    // The built-in network.vmotion-mtu sees the same mismatch from its side: source and target differ.
+    assertThat(v.out()).contains("  WARNING network.vmotion-mtu -> h2: source h1 has vMotion adapters of MTU 9000, target h2 of MTU 1500\n");
+    assertThat(v.out()).contains("0 errors, 2 warnings");
 
     Cli t = Cli.run("rules", "test", rules.toString());
     assertThat(t.out()).isEqualTo("PASS mtu-1500\nPASS mtu-9000\n2 passed, 0 failed\n");
@@ -115,21 +117,22 @@ class AuthoringARuleWithoutRecompilingTest {
   }
 
   @Test
-  void the_worked_example_folder_passes_its_cases_and_flags_the_vgpu_vm() {
+  void the_worked_example_folder_passes_its_cases_and_warns_about_the_vgpu_vm_on_a_slow_link() {
     Cli t = Cli.run("rules", "test", "examples/rules/passthrough");
     assertThat(t.code()).isZero();
     assertThat(t.out()).endsWith("4 passed, 0 failed\n");
     Cli v = Cli.run("validate", "examples/rules/passthrough/inventory.json", "--rules", "examples/rules/passthrough");
-    assertThat(v.code()).isEqualTo(1);
-    assertThat(v.out()).contains("ERROR devices.passthrough -> h2: VM ml-train-01 uses PCI device 0 (vgpu, profile grid_a100-8c)");
-    assertThat(v.out()).doesNotContain("devices.passthrough -> h2: VM web-01");
+    // A warning: the built-in devices.vgpu lets the move go (about 69 s of stun), the site rule asks for 10 GbE.
+    assertThat(v.code()).isZero();
+    assertThat(v.out()).contains("WARNING site.vgpu-needs-10gbe -> h2: VM ml-train-01 has a vGPU and would move over a 1000 Mbit/s vMotion link");
+    assertThat(v.out()).doesNotContain("site.vgpu-needs-10gbe -> h2: VM web-01");
   }
 
   @Test
-  void the_worked_example_is_not_part_of_the_built_in_set() throws Exception {
-    assertThat(Cli.run("rules", "list").out()).doesNotContain("devices.passthrough");
+  void the_worked_example_is_not_part_of_the_built_in_set_and_devices_passthrough_is() throws Exception {
+    assertThat(Cli.run("rules", "list").out()).doesNotContain("site.vgpu-needs-10gbe").contains("devices.passthrough");
     try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-      assertThat(files.map(Path::toString)).noneMatch(p -> p.contains("passthrough"));
+      assertThat(files.map(Path::toString)).noneMatch(p -> p.contains("vgpu-needs-10gbe"));
     }
   }
 }

@@ -103,7 +103,7 @@ class RulesCommandTest {
     Cli r = Cli.run("rules", "check", dir.resolve("mine").toString());
     assertThat(r.code()).isZero();
     assertThat(r.out().lines().toList()).singleElement().asString()
-        .startsWith("OK: 16 rules from 9 .drl files build; replaced: host.state (built-in:host.drl:8 by " + dir.resolve("mine/host.drl") + ":7)");
+        .startsWith("OK: 29 rules from 11 .drl files build; replaced: host.state (built-in:host.drl:8 by " + dir.resolve("mine/host.drl") + ":7)");
     assertThat(r.err()).isEmpty();
   }
 

@@ -1,6 +1,12 @@
 package io.vmotion.rules;
 
+import io.vmotion.inventory.Cluster;
+import io.vmotion.inventory.ClusterRule;
 import io.vmotion.inventory.Cpu;
+import io.vmotion.inventory.FaultTolerance;
+import io.vmotion.inventory.ScsiController;
+import io.vmotion.inventory.Vcenter;
+import io.vmotion.inventory.VmDevice;
 import io.vmotion.inventory.EsxiVersion;
 import io.vmotion.inventory.Host;
 import io.vmotion.inventory.Inventory;
@@ -94,8 +100,13 @@ public final class CompletionDomain {
 
   /** Host fields, in the order their domains are chosen (evcMode after the vendor it depends on). */
   static final List<String> HOST_FIELDS = List.of("version", "license", "cpu.vendor", "cpu.model", "cpu.size", "cpu.features",
-      "evcMode", "memoryMb", "vmotionNics", "datastores", "portGroups");
-  static final List<String> VM_FIELDS = List.of("hardwareVersion", "guestOs", "vcpus", "reservation", "datastores", "nics");
+      "evcMode", "memoryMb", "vmotionNics", "datastores", "portGroups", "gpuProfiles", "hostGroups");
+  static final List<String> VM_FIELDS = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("hardwareVersion", "guestOs", "vcpus", "reservation", "datastores", "nics"),
+      java.util.stream.Stream.concat(Vm.DEVICE_PARTS.stream(),
+          java.util.stream.Stream.of("scsiControllers", "cpuAffinity", "memoryAffinity", "ft", "clusterRules"))).toList();
+  /** vGPU frame buffers an unknown vGPU may have: none given, small, and far above a 10 GbE link's 100 s. */
+  static final List<Long> VGPU_MEMORY = java.util.Arrays.asList(null, 1024L, 262144L);
 
   /** One complete inventory and the values it chose, as "h2.license=free". */
   public record Completion(Inventory inventory, List<String> choices) {
@@ -194,6 +205,7 @@ public final class CompletionDomain {
       for (String f : Host.MAY_BE_UNKNOWN) if (!f.equals("cpu") && h.isUnknown(f)) out.add(h.name() + "." + f);
     }
     for (Vm v : inv.vms()) for (String f : Vm.MAY_BE_UNKNOWN) if (v.unknown().contains(f)) out.add(v.name() + "." + f);
+    for (String f : inv.vcenter().unknown()) out.add("vcenter." + f);
     return out;
   }
 
@@ -257,7 +269,11 @@ public final class CompletionDomain {
   // ---------------------------------------------------------------------------------------------
 
   /** One value of one unknown fact: the host or VM record that has it. */
-  private record Option(String text, int host, Host newHost, int vm, Vm newVm) {}
+  private record Option(String text, int host, Host newHost, int vm, Vm newVm, List<Cluster> newClusters, Vcenter newVcenter) {
+    Option(String text, int host, Host newHost, int vm, Vm newVm) {
+      this(text, host, newHost, vm, newVm, null, null);
+    }
+  }
 
   private interface Slot {
     List<Option> options();
@@ -274,12 +290,19 @@ public final class CompletionDomain {
     final Set<String> universe;
     final List<int[]> knownModels = new ArrayList<>();
     final List<int[]> freshModels = new ArrayList<>();
+    final Set<String> profiles = new TreeSet<>();
+    final Set<String> vmotionNetworks = new TreeSet<>();
+    /** The DRS groups and rules, and vCenter's settings: changed by the slots of clusterRules, hostGroups and vgpuHotMigrate. */
+    List<Cluster> clusters;
+    Vcenter vcenter;
 
     Walk(Inventory inv) {
       if (!inv.migrations().isEmpty()) throw new IllegalArgumentException("completions of an inventory with a plan are not supported");
       this.original = inv;
       this.hosts = inv.hosts().toArray(new Host[0]);
       this.vms = inv.vms().toArray(new Vm[0]);
+      this.clusters = inv.clusters();
+      this.vcenter = inv.vcenter();
       names = new TreeSet<>();
       portGroupNames = new TreeSet<>();
       universe = new TreeSet<>(speculation);
@@ -295,18 +318,31 @@ public final class CompletionDomain {
         names.addAll(v.datastores());
         v.nics().forEach(n -> portGroupNames.add(n.portGroup()));
         v.cpuFeatures().ifPresent(universe::addAll);
+        for (VmDevice d : v.devices()) {
+          if (d.datastore() != null) names.add(d.datastore());
+          if (d.profile() != null) profiles.add(d.profile());
+        }
       }
+      for (Host h : hosts) {
+        profiles.addAll(h.gpuProfiles());
+        h.vmotionNics().forEach(n -> { if (n.portGroup() != null) vmotionNetworks.add(n.portGroup()); });
+      }
+      profiles.add(FRESH_NAME);
       names.add(FRESH_NAME);
       portGroupNames.add(FRESH_NAME);
       for (Host h : hosts) if (h.isUnknown("cpu.model")) freshModels.add(new int[] {FRESH_FAMILY + freshModels.size(), 1});
       for (int v = 0; v < vms.length; v++) {
         for (String f : Vm.MAY_BE_UNKNOWN) {
           if (!vms[v].unknown().contains(f)) continue;
-          if (!VM_FIELDS.contains(f)) {
+          if (!VM_FIELDS.contains(f) && !f.equals("devices")) {
             throw new IllegalArgumentException("no domain is defined for " + vms[v].name() + "." + f + " (only " + VM_FIELDS + ")");
           }
         }
-        for (String f : VM_FIELDS) if (vms[v].unknown().contains(f)) slots.add(vmSlot(v, f));
+        for (String f : VM_FIELDS) if (vms[v].isUnknown(f)) slots.add(vmSlot(v, f));
+      }
+      if (vcenter.unknown().contains("vgpuHotMigrate")) {
+        slots.add(() -> List.of(new Option("vcenter.vgpuHotMigrate=false", -1, null, -1, null, null, new Vcenter(false, Set.of())),
+            new Option("vcenter.vgpuHotMigrate=true", -1, null, -1, null, null, new Vcenter(true, Set.of()))));
       }
       for (int h = 0; h < hosts.length; h++) {
         for (String f : HOST_FIELDS) {
@@ -335,12 +371,16 @@ public final class CompletionDomain {
       for (Option o : slots.get(i).options()) {
         Host oldHost = o.host() >= 0 ? hosts[o.host()] : null;
         Vm oldVm = o.vm() >= 0 ? vms[o.vm()] : null;
+        List<Cluster> oldClusters = clusters;
+        Vcenter oldVcenter = vcenter;
         apply(o);
         choices.add(o.text());
         every(i + 1, choices, out);
         choices.remove(choices.size() - 1);
         if (oldHost != null) hosts[o.host()] = oldHost;
         if (oldVm != null) vms[o.vm()] = oldVm;
+        clusters = oldClusters;
+        vcenter = oldVcenter;
       }
     }
 
@@ -348,6 +388,8 @@ public final class CompletionDomain {
     Optional<Completion> once(IntBinaryOperator pick) {
       Host[] savedHosts = hosts.clone();
       Vm[] savedVms = vms.clone();
+      List<Cluster> savedClusters = clusters;
+      Vcenter savedVcenter = vcenter;
       List<String> choices = new ArrayList<>();
       try {
         for (int i = 0; i < slots.size(); i++) {
@@ -361,12 +403,16 @@ public final class CompletionDomain {
       } finally {
         System.arraycopy(savedHosts, 0, hosts, 0, hosts.length);
         System.arraycopy(savedVms, 0, vms, 0, vms.length);
+        clusters = savedClusters;
+        vcenter = savedVcenter;
       }
     }
 
     private void apply(Option o) {
       if (o.host() >= 0) hosts[o.host()] = o.newHost();
       if (o.vm() >= 0) vms[o.vm()] = o.newVm();
+      if (o.newClusters() != null) clusters = o.newClusters();
+      if (o.newVcenter() != null) vcenter = o.newVcenter();
     }
 
     private Completion completion(List<String> choices) {
@@ -374,7 +420,7 @@ public final class CompletionDomain {
       for (Host h : hosts) hs.add(new H(h).unknown(Set.of()).build());
       List<Vm> vs = new ArrayList<>();
       for (Vm v : vms) vs.add(new V(v).unknown(Set.of()).build());
-      return new Completion(new Inventory(hs, vs, List.of()), List.copyOf(choices));
+      return new Completion(new Inventory(hs, vs, List.of(), List.of(), clusters, new Vcenter(vcenter.vgpuHotMigrate(), Set.of())), List.copyOf(choices));
     }
 
     /** Constraints between a host and its VMs, where one of them is unknown. */
@@ -445,9 +491,10 @@ public final class CompletionDomain {
                 otherCpu += o.reservation().cpuMhz();
                 otherMem += o.reservation().memoryMb();
               }
-              if (!host.isUnknown("cpu.cores") && !host.isUnknown("cpu.mhz")) {
-                cpuLarge = (long) host.cpu().cores() * host.cpu().mhz() - otherCpu;
-              }
+              // The most its host could hold: its cores and clock, or the largest ones where they are unknown.
+              long cores = host.isUnknown("cpu.cores") ? MAX_CORES : host.cpu().cores();
+              long mhz = host.isUnknown("cpu.mhz") ? MAX_MHZ : host.cpu().mhz();
+              cpuLarge = Math.min(HUGE_MHZ, cores * mhz - otherCpu);
               if (!host.isUnknown("memoryMb")) memLarge = Math.min(memLarge, host.memoryMb() - otherMem);
             }
             Set<List<Long>> seen = new LinkedHashSet<>();
@@ -469,10 +516,138 @@ public final class CompletionDomain {
               out.add(vmOption(v, who + s, new V(vm).nics(s.stream().map(pg -> new VmNic(pg, null)).toList())));
             }
           }
-          default -> throw new IllegalStateException(field);
+          case "scsiControllers" -> {
+            out.add(vmOption(v, who + "as listed", new V(vm)));
+            for (String sharing : ScsiController.BUS_SHARING) {
+              List<ScsiController> more = new ArrayList<>(vm.scsiControllers());
+              more.add(new ScsiController("SCSI controller 9", sharing));
+              out.add(vmOption(v, who + "and one with " + sharing + " bus sharing", new V(vm).scsiControllers(more)));
+            }
+          }
+          case "cpuAffinity", "memoryAffinity" -> {
+            for (List<Integer> extra : List.of(List.<Integer>of(), List.of(0), List.of(1, 3))) {
+              List<Integer> set = new ArrayList<>(field.equals("cpuAffinity") ? vm.cpuAffinity() : vm.memoryAffinity());
+              for (int x : extra) if (!set.contains(x)) set.add(x);
+              V changed = field.equals("cpuAffinity") ? new V(vm).cpuAffinity(set) : new V(vm).memoryAffinity(set);
+              out.add(vmOption(v, who + set, changed));
+            }
+          }
+          case "ft" -> {
+            if (vm.ft() == null) out.add(vmOption(v, who + "none", new V(vm)));
+            String role = vm.ft() == null ? "primary" : vm.ft().role();
+            for (Host h : hosts) {
+              if (h.name().equals(vm.host()) || !java.util.Objects.equals(h.cluster(), host == null ? null : host.cluster())) continue;
+              out.add(vmOption(v, who + role + " with partner on " + h.name(), new V(vm).ft(new FaultTolerance(role, h.name()))));
+            }
+          }
+          case "clusterRules" -> clusterRuleOptions(v, vm, host, who, out);
+          default -> {
+            if (!field.startsWith("devices.")) throw new IllegalStateException(field);
+            String type = field.substring("devices.".length());
+            out.add(vmOption(v, who + "as listed", new V(vm)));
+            List<VmDevice> every = new ArrayList<>(vm.devices());
+            for (VmDevice d : deviceVariants(type)) {
+              List<VmDevice> one = new ArrayList<>(vm.devices());
+              one.add(d);
+              every.add(d);
+              out.add(vmOption(v, who + "and " + describe(d), new V(vm).devices(one)));
+            }
+            out.add(vmOption(v, who + "and one of every kind", new V(vm).devices(every)));
+          }
         }
         return out;
       };
+    }
+
+    /** The devices of {@code type} the VM may have beside the listed ones: every backing, connected or not, every image datastore, every profile. */
+    private List<VmDevice> deviceVariants(String type) {
+      List<VmDevice> out = new ArrayList<>();
+      List<String> backings = VmDevice.BACKINGS_OF.getOrDefault(type, List.of());
+      if (type.equals("vgpu")) {
+        for (String profile : profiles) for (Long memory : VGPU_MEMORY) out.add(new VmDevice(type, "PCI device 9", profile, null, true, null, memory));
+      } else if (backings.isEmpty()) {
+        out.add(new VmDevice(type, "device 9", null));
+      }
+      for (String b : backings) {
+        for (boolean connected : new boolean[] {true, false}) {
+          if (b.equals("datastore")) {
+            for (String ds : names) out.add(new VmDevice(type, "drive 9", null, b, connected, ds, null));
+          } else {
+            out.add(new VmDevice(type, "drive 9", null, b, connected, null, null));
+          }
+        }
+      }
+      return out;
+    }
+
+    private static String describe(VmDevice d) {
+      return d.type() + (d.backing() == null ? "" : " " + d.backing()) + (d.datastore() == null ? "" : " on " + d.datastore())
+          + (d.profile() == null ? "" : " " + d.profile()) + (d.vgpuMemoryMb() == null ? "" : " " + d.vgpuMemoryMb() + " MB")
+          + (d.connected() ? "" : " disconnected");
+    }
+
+    /**
+     * The DRS rules that may cover the VM beside the listed ones: a VM-Host rule of every kind to
+     * every host group of its cluster or a new, empty one, or a VM-VM rule of either kind with any
+     * other powered-on VM of the inventory.
+     */
+    private void clusterRuleOptions(int v, Vm vm, Host host, String who, List<Option> out) {
+      String cluster = host == null ? null : host.cluster();
+      out.add(new Option(who + "as listed", -1, null, -1, null, clusters, null));
+      if (cluster == null) return;
+      Cluster mine = null;
+      for (Cluster c : clusters) if (c.name().equals(cluster)) mine = c;
+      Set<String> groups = new TreeSet<>(mine == null ? Set.of() : mine.hostGroups().keySet());
+      groups.add(FRESH_NAME);
+      for (String g : groups) {
+        for (boolean affine : new boolean[] {true, false}) {
+          for (boolean mandatory : new boolean[] {true, false}) {
+            ClusterRule rule = new ClusterRule("completion", "vm-host", "completion-vms", g, List.of(), affine, mandatory, true);
+            out.add(new Option(who + (mandatory ? "must" : "should") + (affine ? "" : " not") + " run on " + g, -1, null, -1, null,
+                withRule(cluster, rule, vm.name(), g), null));
+          }
+        }
+      }
+      // A rule with another VM covers that VM too: only one whose own DRS rules are unknown can be in it.
+      for (int o = 0; o < vms.length; o++) {
+        Vm other = vms[o];
+        if (other == vm || !other.poweredOn() || !original.vms().get(o).isUnknown("clusterRules")) continue;
+        for (boolean affine : new boolean[] {true, false}) {
+          ClusterRule rule = new ClusterRule("completion", "vm-vm", null, null, List.of(vm.name(), other.name()), affine, false, true);
+          out.add(new Option(who + (affine ? "together with " : "apart from ") + other.name(), -1, null, -1, null, withRule(cluster, rule, vm.name(), null), null));
+        }
+      }
+    }
+
+    /** The clusters with {@code rule} added to {@code cluster}, its VM group holding {@code vm}, and host group {@code group} created if new. */
+    private List<Cluster> withRule(String cluster, ClusterRule rule, String vm, String group) {
+      List<Cluster> out = new ArrayList<>();
+      boolean found = false;
+      for (Cluster c : clusters) {
+        if (!c.name().equals(cluster)) {
+          out.add(c);
+          continue;
+        }
+        found = true;
+        out.add(extended(c, rule, vm, group));
+      }
+      if (!found) out.add(extended(new Cluster(cluster, Map.of(), Map.of(), List.of()), rule, vm, group));
+      return out;
+    }
+
+    private static Cluster extended(Cluster c, ClusterRule rule, String vm, String group) {
+      Map<String, List<String>> vmGroups = new LinkedHashMap<>(c.vmGroups());
+      Map<String, List<String>> hostGroups = new LinkedHashMap<>(c.hostGroups());
+      List<ClusterRule> rules = new ArrayList<>(c.rules());
+      String name = rule.name() + "-" + rules.size();
+      if (rule.type().equals("vm-host")) {
+        vmGroups.put(name + "-vms", List.of(vm));
+        hostGroups.putIfAbsent(group, List.of());
+        rules.add(new ClusterRule(name, "vm-host", name + "-vms", group, List.of(), rule.affine(), rule.mandatory(), true));
+      } else {
+        rules.add(new ClusterRule(name, "vm-vm", null, null, rule.vms(), rule.affine(), false, true));
+      }
+      return new Cluster(c.name(), vmGroups, hostGroups, rules);
     }
 
     private Option vmOption(int v, String text, V vm) {
@@ -548,10 +723,27 @@ public final class CompletionDomain {
           }
           case "vmotionNics" -> {
             out.add(hostOption(h, who + "none", new H(host).vmotionNics(List.of())));
-            for (int speed : NIC_SPEEDS) {
-              out.add(hostOption(h, who + speed + " Mbit/s", new H(host).vmotionNics(List.of(new VmotionNic("vmk1", speed, 9000)))));
+            // One adapter of any speed, MTU, link state and network; the plain one (MTU 9000, full duplex, up, unnamed) last.
+            List<String> networks = new ArrayList<>(vmotionNetworks);
+            networks.add(FRESH_NAME);
+            networks.add(null);
+            for (int mtu : new int[] {1500, 9000}) {
+              for (String link : List.of("down", "half", "full")) {
+                for (String network : networks) {
+                  for (int speed : NIC_SPEEDS) {
+                    VmotionNic nic = new VmotionNic("vmk1", speed, mtu, link.equals("half") ? "half" : "full", !link.equals("down"), network);
+                    String text = speed + " Mbit/s" + (mtu == 9000 ? "" : ", MTU " + mtu) + (link.equals("full") ? "" : link.equals("half") ? ", half duplex" : ", link down")
+                        + (network == null ? "" : ", on " + network);
+                    out.add(hostOption(h, who + text, new H(host).vmotionNics(List.of(nic))));
+                  }
+                }
+              }
             }
           }
+          case "gpuProfiles" -> {
+            for (List<String> set : subsets(was.gpuProfiles(), profiles)) out.add(hostOption(h, who + set, new H(host).gpuProfiles(set)));
+          }
+          case "hostGroups" -> hostGroupOptions(h, host, who, out);
           case "datastores" -> {
             Set<String> base = new TreeSet<>(was.datastores());
             for (Vm v : original.vms()) {
@@ -570,6 +762,30 @@ public final class CompletionDomain {
         }
         return out;
       };
+    }
+
+    /** Every superset of the host's listed DRS host groups within the groups of its cluster. */
+    private void hostGroupOptions(int h, Host host, String who, List<Option> out) {
+      Cluster mine = null;
+      for (Cluster c : clusters) if (c.name().equals(host.cluster())) mine = c;
+      if (mine == null) {
+        out.add(new Option(who + "none", -1, null, -1, null, clusters, null));
+        return;
+      }
+      Set<String> listed = new TreeSet<>();
+      mine.hostGroups().forEach((g, members) -> { if (members.contains(host.name())) listed.add(g); });
+      for (List<String> set : subsets(listed, mine.hostGroups().keySet())) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : mine.hostGroups().entrySet()) {
+          List<String> members = new ArrayList<>(e.getValue());
+          if (set.contains(e.getKey()) && !members.contains(host.name())) members.add(host.name());
+          groups.put(e.getKey(), members);
+        }
+        Cluster changed = new Cluster(mine.name(), mine.vmGroups(), groups, mine.rules());
+        List<Cluster> all = new ArrayList<>();
+        for (Cluster c : clusters) all.add(c == mine ? changed : c);
+        out.add(new Option(who + set, -1, null, -1, null, all, null));
+      }
     }
 
     private Option hostOption(int h, String text, H host) {
@@ -726,6 +942,7 @@ public final class CompletionDomain {
     private List<VmotionNic> vmotionNics;
     private List<String> datastores;
     private List<String> portGroups;
+    private List<String> gpuProfiles;
     private Set<String> unknown;
 
     H(Host h) {
@@ -739,8 +956,11 @@ public final class CompletionDomain {
       vmotionNics = h.vmotionNics();
       datastores = h.datastores();
       portGroups = h.portGroups();
+      gpuProfiles = h.gpuProfiles();
       unknown = h.unknown();
     }
+
+    H gpuProfiles(List<String> v) { gpuProfiles = v; return this; }
 
     H version(EsxiVersion v) { version = v; return this; }
     H license(String v) { license = v; return this; }
@@ -755,7 +975,7 @@ public final class CompletionDomain {
 
     Host build() {
       return new Host(h.name(), h.cluster(), version, license, h.state(), h.maintenanceMode(), cpu, evcMode, maxEvcMode, memoryMb,
-          vmotionNics, datastores, portGroups, unknown);
+          vmotionNics, datastores, portGroups, unknown, gpuProfiles);
     }
   }
 
@@ -769,6 +989,11 @@ public final class CompletionDomain {
     private List<String> datastores;
     private List<VmNic> nics;
     private Set<String> unknown;
+    private List<VmDevice> devices;
+    private List<ScsiController> scsiControllers;
+    private List<Integer> cpuAffinity;
+    private List<Integer> memoryAffinity;
+    private FaultTolerance ft;
 
     V(Vm v) {
       this.v = v;
@@ -779,7 +1004,18 @@ public final class CompletionDomain {
       datastores = v.datastores();
       nics = v.nics();
       unknown = v.unknown();
+      devices = v.devices();
+      scsiControllers = v.scsiControllers();
+      cpuAffinity = v.cpuAffinity();
+      memoryAffinity = v.memoryAffinity();
+      ft = v.ft();
     }
+
+    V devices(List<VmDevice> x) { devices = x; return this; }
+    V scsiControllers(List<ScsiController> x) { scsiControllers = x; return this; }
+    V cpuAffinity(List<Integer> x) { cpuAffinity = x; return this; }
+    V memoryAffinity(List<Integer> x) { memoryAffinity = x; return this; }
+    V ft(FaultTolerance x) { ft = x; return this; }
 
     V hardwareVersion(int x) { hardwareVersion = x; return this; }
     V guestOs(String x) { guestOs = x; return this; }
@@ -791,7 +1027,7 @@ public final class CompletionDomain {
 
     Vm build() {
       return new Vm(v.name(), v.host(), v.powerState(), hardwareVersion, guestOs, vcpus, v.memoryMb(), reservation, datastores, nics,
-          v.cpuFeatures(), v.cpuVendor(), v.minRequiredEvcMode(), v.devices(), unknown, v.activeMemoryMb(), v.dirtyRateMbps(), v.hotSetMb());
+          v.cpuFeatures(), v.cpuVendor(), v.minRequiredEvcMode(), devices, unknown, scsiControllers, cpuAffinity, memoryAffinity, ft, v.activeMemoryMb(), v.dirtyRateMbps(), v.hotSetMb());
     }
   }
 }

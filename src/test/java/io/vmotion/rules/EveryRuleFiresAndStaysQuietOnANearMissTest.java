@@ -29,6 +29,90 @@ class EveryRuleFiresAndStaysQuietOnANearMissTest {
   }
 
   static List<Case> cases() {
+    List<Case> all = new java.util.ArrayList<>(baseCases());
+    all.addAll(parityCases());
+    return all;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+    try {
+      return Fixture.JSON.readTree(text.replace('\'', '"'));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.node.ObjectNode nic(Fixture f, int host) {
+    return (com.fasterxml.jackson.databind.node.ObjectNode) f.host(host).withArray("vmotionNics").get(0);
+  }
+
+  /** The rules of vCenter parity: devices, bus sharing, affinity, DRS rules, Fault Tolerance, vMotion links. */
+  static List<Case> parityCases() {
+    return List.of(
+        fires("an SR-IOV adapter", "devices.passthrough", f -> f.vm(0).set("devices", json("[{'type': 'sriov', 'name': 'Network adapter 2'}]")), "Network adapter 2 (sriov)"),
+        quiet("a powered-off VM with a passthrough device, moved cold by a plan", "devices.passthrough", f -> {
+          f.vm(0).put("powerState", "poweredOff").set("devices", json("[{'type': 'pci-passthrough'}]"));
+          f.root().set("migrations", json("[{'vm': 'vm1', 'target': 'h2'}]"));
+        }),
+        fires("a vGPU profile the target does not offer", "devices.vgpu", f -> {
+          f.vm(0).set("devices", json("[{'type': 'vgpu', 'profile': 'grid_a100-8c', 'vgpuMemoryMb': 8192}]"));
+          f.host(1).set("gpuProfiles", strings("grid_t4-16c"));
+          f.root().set("vcenter", json("{'vgpuHotMigrate': true}"));
+        }, "grid_a100-8c"),
+        fires("a vGPU with vgpu.hotmigrate.enabled at its default, off", "devices.vgpu", f -> {
+          f.vm(0).set("devices", json("[{'type': 'vgpu', 'profile': 'grid_a100-8c'}]"));
+          f.host(1).set("gpuProfiles", strings("grid_a100-8c"));
+        }, "vgpu.hotmigrate.enabled is off"),
+        quiet("a vGPU whose profile the target offers, 16 GiB over 10 GbE", "devices.vgpu", f -> {
+          f.vm(0).set("devices", json("[{'type': 'vgpu', 'profile': 'grid_a100-16c', 'vgpuMemoryMb': 16384}]"));
+          f.host(1).set("gpuProfiles", strings("grid_a100-16c"));
+          f.root().set("vcenter", json("{'vgpuHotMigrate': true}"));
+        }),
+        fires("a CD-ROM on the host's drive", "devices.host-backed", f -> f.vm(0).set("devices", json("[{'type': 'cdrom', 'name': 'CD/DVD drive 1', 'backing': 'host'}]")), "host device"),
+        quiet("a disconnected CD-ROM on the host's drive", "devices.host-backed",
+            f -> f.vm(0).set("devices", json("[{'type': 'cdrom', 'backing': 'host', 'connected': false}]"))),
+        fires("a serial port to a file", "devices.file-backed-port", f -> f.vm(0).set("devices", json("[{'type': 'serial', 'name': 'Serial port 1', 'backing': 'file'}]")), "Serial port 1"),
+        quiet("a disconnected parallel port to a file", "devices.file-backed-port",
+            f -> f.vm(0).set("devices", json("[{'type': 'parallel', 'backing': 'file', 'connected': false}]"))),
+        fires("an ISO on a datastore the target lacks", "devices.image-not-on-target",
+            f -> f.vm(0).set("devices", json("[{'type': 'cdrom', 'backing': 'datastore', 'datastore': 'iso-local'}]")), "iso-local"),
+        quiet("an ISO on a datastore the target mounts", "devices.image-not-on-target",
+            f -> f.vm(0).set("devices", json("[{'type': 'floppy', 'backing': 'datastore', 'datastore': 'ds1'}]"))),
+        fires("a SCSI controller with virtual bus sharing", "storage.bus-sharing",
+            f -> f.vm(0).set("scsiControllers", json("[{'name': 'SCSI controller 1', 'busSharing': 'virtual'}]")), "virtual bus sharing"),
+        quiet("a SCSI controller without bus sharing", "storage.bus-sharing",
+            f -> f.vm(0).set("scsiControllers", json("[{'name': 'SCSI controller 0', 'busSharing': 'none'}]"))),
+        fires("CPU affinity", "vm.affinity", f -> f.vm(0).set("cpuAffinity", json("[0, 1]")), "logical CPUs [0, 1]"),
+        quiet("no affinity", "vm.affinity", f -> f.vm(0).set("memoryAffinity", json("[]"))),
+        fires("a must-run-on rule whose group lacks the target", "cluster.vm-host-rule", f -> f.root().set("clusters", json(
+            "[{'name': 'c1', 'vmGroups': {'g': ['vm1']}, 'hostGroups': {'hg': ['h1']},"
+            + " 'rules': [{'name': 'r', 'type': 'vm-host', 'vmGroup': 'g', 'hostGroup': 'hg', 'affine': true, 'mandatory': true}]}]")), "must run on"),
+        quiet("a must-not-run-on rule whose group lacks the target", "cluster.vm-host-rule", f -> f.root().set("clusters", json(
+            "[{'name': 'c1', 'vmGroups': {'g': ['vm1']}, 'hostGroups': {'hg': ['h1']},"
+            + " 'rules': [{'name': 'r', 'type': 'vm-host', 'vmGroup': 'g', 'hostGroup': 'hg', 'affine': false, 'mandatory': true}]}]"))),
+        fires("an anti-affinity rule with the other VM on the target", "cluster.vm-vm-rule", f -> {
+          f.addVm("vm2", "h2");
+          f.root().set("clusters", json("[{'name': 'c1', 'rules': [{'name': 'apart', 'type': 'vm-vm', 'vms': ['vm1', 'vm2'], 'affine': false}]}]"));
+        }, "on another host than vm2"),
+        quiet("an anti-affinity rule with the other VM powered off on the target", "cluster.vm-vm-rule", f -> {
+          f.addVm("vm2", "h2").put("powerState", "poweredOff");
+          f.root().set("clusters", json("[{'name': 'c1', 'rules': [{'name': 'apart', 'type': 'vm-vm', 'vms': ['vm1', 'vm2'], 'affine': false}]}]"));
+        }),
+        fires("the target runs the FT secondary", "vm.fault-tolerance", f -> f.vm(0).set("ft", json("{'role': 'primary', 'partnerHost': 'h2'}")), "secondary"),
+        quiet("no Fault Tolerance", "vm.fault-tolerance", f -> f.vm(0).remove("ft")),
+        fires("the target's only vMotion link is down", "network.vmotion-link", f -> nic(f, 1).put("linkUp", false), "down"),
+        quiet("a half-duplex 100 Mbit/s adapter beside a full-duplex 10 GbE one", "network.vmotion-link",
+            f -> f.host(1).withArray("vmotionNics").add(json("{'name': 'vmk2', 'speedMbps': 100, 'duplex': 'half'}"))),
+        fires("MTU 9000 on the source, 1500 on the target", "network.vmotion-mtu", f -> nic(f, 1).put("mtu", 1500), "MTU 1500"),
+        quiet("MTU 9000 on both", "network.vmotion-mtu", f -> nic(f, 1).put("mtu", 9000)),
+        fires("vMotion adapters on differently named port groups", "network.vmotion-network-name", f -> {
+          nic(f, 0).put("portGroup", "vmotion-a");
+          nic(f, 1).put("portGroup", "vmotion-b");
+        }, "vmotion-b"),
+        quiet("a network name only on one side", "network.vmotion-network-name", f -> nic(f, 0).put("portGroup", "vmotion-a")));
+  }
+
+  static List<Case> baseCases() {
     return List.of(
         fires("different vendors", "cpu.vendor", f -> f.host(1).with("cpu").put("vendor", "amd"), "amd"),
         quiet("same vendor, other model", "cpu.vendor", f -> f.host(1).with("cpu").put("model", 106)),
@@ -200,7 +284,7 @@ class EveryRuleFiresAndStaysQuietOnANearMissTest {
   @Test
   void every_built_in_rule_has_a_firing_case_and_a_near_miss_here() {
     List<String> ids = Rules.folder().rules().stream().map(RuleInfo::id).toList();
-    assertThat(ids).containsAll(RuleFolderTest.CONTRACT.keySet()).containsAll(RuleFolderTest.ADDED.keySet());
+    assertThat(ids).containsAll(RuleFolderTest.CONTRACT.keySet()).containsAll(RuleFolderTest.ADDED.keySet()).containsAll(RuleFolderTest.PARITY.keySet());
     assertThat(cases().stream().filter(Case::fires).map(Case::rule)).containsAll(ids);
     assertThat(cases().stream().filter(c -> !c.fires).map(Case::rule)).containsAll(ids);
   }

@@ -142,6 +142,84 @@ class KnownFactsDecideWhatTheyCanTest {
     assertThat(of(shared, "storage.shared")).as("every datastore of the source is on the target").isEmpty();
   }
 
+  private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+    try {
+      return Fixture.JSON.readTree(text.replace('\'', '"'));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  @Test
+  void a_vgpu_profile_the_target_lacks_blocks_whatever_vcenters_unknown_vgpu_setting_is_and_an_offered_one_is_not_checked() throws Exception {
+    for (boolean exact : new boolean[] {false, true}) {
+      Fixture lacking = Fixture.twoHosts().with(f -> {
+        f.vm(0).set("devices", json("[{'type': 'vgpu', 'profile': 'grid_a100-8c', 'vgpuMemoryMb': 8192}]"));
+        f.host(1).set("gpuProfiles", strings("grid_t4-16c"));
+        f.root().set("vcenter", json("{'unknown': ['vgpuHotMigrate']}"));
+      });
+      assertThat(of(findings(lacking, exact), "devices.vgpu")).singleElement().satisfies(x -> {
+        assertThat(x.severity()).isEqualTo(Severity.ERROR);
+        assertThat(x.message()).contains("do not offer vGPU profile grid_a100-8c").contains("whatever the unknown vCenter setting vgpu.hotmigrate.enabled");
+      });
+      Fixture offered = lacking.with(f -> f.host(1).set("gpuProfiles", strings("grid_a100-8c")));
+      assertThat(of(findings(offered, exact), "devices.vgpu")).singleElement().satisfies(x -> assertThat(x.undecided()).isTrue());
+    }
+  }
+
+  @Test
+  void a_vm_whose_serial_ports_are_unknown_is_not_checked_for_file_backed_ports_but_its_known_cd_rom_still_decides() throws Exception {
+    for (boolean exact : new boolean[] {false, true}) {
+      List<Finding> found = findings(Fixture.twoHosts().with(f -> {
+        f.vm(0).set("devices", json("[{'type': 'cdrom', 'name': 'CD/DVD drive 1', 'backing': 'client'}]"));
+        f.vm(0).set("unknown", strings("devices.serial", "devices.parallel"));
+      }), exact);
+      assertThat(of(found, "devices.file-backed-port")).singleElement().satisfies(x -> {
+        assertThat(x.undecided()).isTrue();
+        assertThat(x.message()).contains("serial devices of VM vm1");
+      });
+      assertThat(of(found, "devices.host-backed")).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.ERROR));
+      assertThat(of(found, "devices.passthrough")).isEmpty();
+    }
+  }
+
+  @Test
+  void an_unknown_ft_partner_is_not_checked_on_hosts_of_the_vms_cluster_and_quiet_elsewhere() throws Exception {
+    Evaluation e = new Evaluator(Rules.folder()).evaluate(new InventoryReader(Rules.folder().data().evcModes()).read("f.json", Fixture.twoHosts().with(f -> {
+      f.root().withArray("hosts").add(f.host(1).deepCopy().put("name", "h3").put("cluster", "c2"));
+      f.vm(0).set("unknown", strings("ft"));
+    }).json()), Scope.ALL, true, false, Progress.NONE);
+    assertThat(of(e.findings(), "vm.fault-tolerance")).singleElement().satisfies(x -> {
+      assertThat(x.target()).isEqualTo("h2");
+      assertThat(x.undecided()).isTrue();
+    });
+  }
+
+  @Test
+  void unknown_vmotion_adapters_of_the_target_leave_the_link_rules_undecided_but_a_source_link_down_blocks_whatever_they_are() throws Exception {
+    List<Finding> unknown = findings(Fixture.twoHosts().with(f -> f.host(1).set("unknown", strings("vmotionNics"))), false);
+    assertThat(of(unknown, "network.vmotion-link")).singleElement().satisfies(x -> assertThat(x.undecided()).isTrue());
+    assertThat(of(unknown, "network.vmotion-mtu")).singleElement().satisfies(x -> assertThat(x.undecided()).isTrue());
+    List<Finding> down = findings(Fixture.twoHosts().with(f -> {
+      f.host(1).set("unknown", strings("vmotionNics"));
+      ((com.fasterxml.jackson.databind.node.ObjectNode) f.host(0).withArray("vmotionNics").get(0)).put("linkUp", false);
+    }), false);
+    assertThat(of(down, "network.vmotion-link")).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.ERROR);
+      assertThat(x.message()).contains("source h1: the link of every vMotion adapter is down");
+    });
+  }
+
+  @Test
+  void a_plan_moving_a_vm_of_unknown_power_state_with_a_passthrough_device_is_not_checked_for_it() throws Exception {
+    List<Finding> found = findings(Fixture.twoHosts().with(f -> {
+      f.vm(0).put("powerState", "poweredOff").set("unknown", strings("powerState"));
+      f.vm(0).set("devices", json("[{'type': 'pci-passthrough'}]"));
+      f.root().set("migrations", json("[{'vm': 'vm1', 'target': 'h2'}]"));
+    }), true);
+    assertThat(of(found, "devices.passthrough")).singleElement().satisfies(x -> assertThat(x.undecided()).isTrue());
+  }
+
   @Test
   void a_field_that_cannot_be_unknown_is_refused() {
     String json = Fixture.twoHosts().with(f -> f.host(0).set("unknown", strings("name"))).json();

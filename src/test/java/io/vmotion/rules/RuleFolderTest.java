@@ -68,6 +68,46 @@ class RuleFolderTest {
     assertThat(Rules.folder().rule("cpu.vendor").reads()).containsExactly("vm.cpuVendor", "target.cpuVendor");
   }
 
+  /** The rules of vCenter parity (issue 9), each with its severity and the vSphere fault it mirrors, as the issue's table has them. */
+  static final Map<String, Severity> PARITY = Map.ofEntries(
+      Map.entry("devices.passthrough", Severity.ERROR),
+      Map.entry("devices.vgpu", Severity.ERROR),
+      Map.entry("devices.host-backed", Severity.ERROR),
+      Map.entry("devices.file-backed-port", Severity.ERROR),
+      Map.entry("devices.image-not-on-target", Severity.ERROR),
+      Map.entry("storage.bus-sharing", Severity.ERROR),
+      Map.entry("vm.affinity", Severity.ERROR),
+      Map.entry("cluster.vm-host-rule", Severity.ERROR),
+      Map.entry("cluster.vm-vm-rule", Severity.WARNING),
+      Map.entry("network.vmotion-link", Severity.ERROR),
+      Map.entry("network.vmotion-mtu", Severity.WARNING),
+      Map.entry("network.vmotion-network-name", Severity.WARNING),
+      Map.entry("vm.fault-tolerance", Severity.ERROR));
+
+  static final Map<String, String> PARITY_FAULTS = Map.ofEntries(
+      Map.entry("devices.passthrough", "DisallowedMigrationDeviceAttached"),
+      Map.entry("devices.vgpu", "InsufficientGraphicsResourcesFault"),
+      Map.entry("devices.host-backed", "CannotAccessVmDevice / RemoteDeviceNotSupported"),
+      Map.entry("devices.file-backed-port", "FileBackedPortNotSupported"),
+      Map.entry("devices.image-not-on-target", "CannotAccessVmDevice"),
+      Map.entry("storage.bus-sharing", "SharedBusControllerNotSupported"),
+      Map.entry("vm.affinity", "AffinityConfigured"),
+      Map.entry("cluster.vm-host-rule", "VmHostAffinityRuleViolation"),
+      Map.entry("network.vmotion-link", "VMotionLinkDown / VMotionLinkCapacityLow"),
+      Map.entry("network.vmotion-network-name", "MismatchedVMotionNetworkNames"),
+      Map.entry("vm.fault-tolerance", "FaultToleranceAntiAffinityViolated"));
+
+  @Test
+  void the_parity_rules_exist_with_the_severity_and_fault_of_the_issues_table_and_declare_what_they_read() {
+    Map<String, Severity> loaded = Rules.folder().rules().stream().collect(Collectors.toMap(RuleInfo::id, RuleInfo::severity));
+    assertThat(loaded).containsAllEntriesOf(PARITY);
+    PARITY_FAULTS.forEach((id, fault) -> assertThat(Rules.folder().rule(id).fault()).as(id).isEqualTo(fault));
+    assertThat(Rules.folder().rule("cluster.vm-vm-rule").fault()).isNull();
+    assertThat(Rules.folder().rule("network.vmotion-mtu").fault()).isNull();
+    // Declared reads let the configuration maximum share evaluations; every parity rule has them.
+    for (String id : PARITY.keySet()) assertThat(Rules.folder().rule(id).declaresReads()).as(id).isTrue();
+  }
+
   @Test
   void the_data_files_load_every_evc_baseline_and_edition_named_by_the_contract() {
     assertThat(Rules.folder().data().evcModes()).contains(

@@ -101,7 +101,8 @@ class RuleLayeringTest {
     String network = Files.readString(Path.of("rules/network.drl")).replace("< 1000", "< 10000");
     Path mine = folder("mine", "network.drl", network);
     RuleBase rules = build(mine);
-    assertThat(rules.replaced()).containsOnlyKeys("network.vmotion-nic", "network.port-group");
+    assertThat(rules.replaced()).containsOnlyKeys("network.vmotion-nic", "network.port-group", "network.vmotion-link", "network.vmotion-mtu",
+        "network.vmotion-network-name");
     Evaluation e = evaluate(rules, Fixture.twoHosts().with(f -> f.host(1).withArray("vmotionNics").get(0)));
     assertThat(e.findings()).isEmpty();
     Evaluation slow = evaluate(rules, Fixture.twoHosts().with(f ->

@@ -1,6 +1,12 @@
 package io.vmotion.rules;
 
+import io.vmotion.inventory.Cluster;
+import io.vmotion.inventory.ClusterRule;
 import io.vmotion.inventory.Cpu;
+import io.vmotion.inventory.FaultTolerance;
+import io.vmotion.inventory.ScsiController;
+import io.vmotion.inventory.Vcenter;
+import io.vmotion.inventory.VmDevice;
 import io.vmotion.inventory.EsxiVersion;
 import io.vmotion.inventory.Host;
 import io.vmotion.inventory.HostState;
@@ -87,7 +93,59 @@ final class SmallInventories {
       }
       vms.add(vm);
     }
-    return new Inventory(hosts, vms, List.of());
+    return parity(new Inventory(hosts, vms, List.of()), new SplittableRandom(seed * 31 + 7));
+  }
+
+  static final List<String> PROFILES = List.of("grid_a100-8c", "grid_a100-40c");
+
+  /**
+   * The facts of vCenter parity, from a random stream of their own (so that the other facts of a
+   * seed stay as they were): vGPU profiles and vMotion link states of hosts, devices, bus sharing,
+   * affinity and Fault Tolerance of VMs, DRS groups and rules, vCenter's vGPU setting.
+   */
+  private Inventory parity(Inventory inv, SplittableRandom r) {
+    List<Host> hosts = new ArrayList<>();
+    for (Host h : inv.hosts()) {
+      List<VmotionNic> nics = new ArrayList<>();
+      for (VmotionNic n : h.vmotionNics()) {
+        int link = r.nextInt(8);
+        nics.add(new VmotionNic(n.name(), n.speedMbps(), r.nextInt(4) == 0 ? 1500 : 9000, link == 0 ? "half" : "full", link != 1,
+            r.nextInt(3) == 0 ? null : r.nextInt(4) == 0 ? "vmotion-b" : "vMotion"));
+      }
+      hosts.add(new CompletionDomain.H(h).vmotionNics(nics).gpuProfiles(someOf(PROFILES, r)).build());
+    }
+    List<Vm> vms = new ArrayList<>();
+    for (Vm v : inv.vms()) {
+      Host h = hosts.stream().filter(x -> x.name().equals(v.host())).findFirst().orElseThrow();
+      CompletionDomain.V out = new CompletionDomain.V(v);
+      List<VmDevice> devices = new ArrayList<>();
+      int roll = r.nextInt(10);
+      if (roll == 0) devices.add(new VmDevice("cdrom", "CD/DVD drive 1", null, pick(List.of("host", "client", "none"), r), r.nextBoolean(), null, null));
+      if (roll == 1 || roll == 2) {
+        List<String> stores = new ArrayList<>(h.datastores());
+        stores.add("iso-lib");
+        devices.add(new VmDevice(pick(List.of("cdrom", "floppy"), r), "drive 1", null, "datastore", r.nextInt(4) != 0, pick(stores, r), null));
+      }
+      if (roll == 3) devices.add(new VmDevice("serial", "Serial port 1", null, pick(List.of("file", "uri", "pipe"), r), r.nextBoolean(), null, null));
+      if (roll == 4) devices.add(new VmDevice("vgpu", "PCI device 0", pick(PROFILES, r), null, true, null, pick(List.of(8192L, 40960L), r)));
+      if (roll == 5) devices.add(new VmDevice(pick(List.of("sriov", "usb"), r), "device 1", null, null, true, null, null));
+      out.devices(devices);
+      if (r.nextInt(10) == 0) out.scsiControllers(List.of(new ScsiController("SCSI controller 1", pick(ScsiController.BUS_SHARING, r))));
+      if (r.nextInt(12) == 0) out.cpuAffinity(List.of(0, 1));
+      if (r.nextInt(12) == 0) out.memoryAffinity(List.of(0));
+      List<Host> others = hosts.stream().filter(x -> !x.name().equals(v.host())).toList();
+      if (r.nextInt(10) == 0 && !others.isEmpty()) out.ft(new FaultTolerance(pick(FaultTolerance.ROLES, r), pick(others, r).name()));
+      vms.add(out.build());
+    }
+    List<Cluster> clusters = new ArrayList<>();
+    if (r.nextInt(3) == 0) {
+      List<String> on = vms.stream().filter(Vm::poweredOn).map(Vm::name).toList();
+      List<ClusterRule> rules = new ArrayList<>();
+      rules.add(new ClusterRule("pin", "vm-host", "pinned", "gpu-hosts", List.of(), r.nextBoolean(), r.nextBoolean(), r.nextInt(6) != 0));
+      if (on.size() >= 2) rules.add(new ClusterRule("pair", "vm-vm", null, null, List.of(on.get(0), on.get(1)), r.nextBoolean(), false, true));
+      clusters.add(new Cluster("c1", Map.of("pinned", someOf(on, r)), Map.of("gpu-hosts", someOf(hosts.stream().map(Host::name).toList(), r)), rules));
+    }
+    return new Inventory(hosts, vms, List.of(), List.of(), clusters, new Vcenter(r.nextBoolean(), Set.of()));
   }
 
   private Host host(String name, Generation main, SplittableRandom r) {
@@ -198,6 +256,8 @@ final class SmallInventories {
       if (!v.poweredOn()) continue;
       for (String f : CompletionDomain.VM_FIELDS) candidates.add(v.name() + "." + f);
     }
+    // vCenter's vGPU setting is one fact of the whole inventory.
+    candidates.add("vcenter.vgpuHotMigrate");
     List<String> chosen = new ArrayList<>();
     while (chosen.size() < count) {
       String c = pick(candidates, r);
@@ -205,6 +265,7 @@ final class SmallInventories {
     }
     List<Host> hosts = new ArrayList<>(inv.hosts());
     List<Vm> vms = new ArrayList<>(inv.vms());
+    Vcenter vcenter = chosen.contains("vcenter.vgpuHotMigrate") ? new Vcenter(inv.vcenter().vgpuHotMigrate(), Set.of("vgpuHotMigrate")) : inv.vcenter();
     for (String c : chosen) {
       int dot = c.indexOf('.');
       String who = c.substring(0, dot);
@@ -233,7 +294,7 @@ final class SmallInventories {
         vms.set(i, new CompletionDomain.V(vms.get(i)).unknown(unknown).build());
       }
     }
-    return new Blanked(new Inventory(hosts, vms, List.of()), chosen);
+    return new Blanked(new Inventory(hosts, vms, List.of(), List.of(), inv.clusters(), vcenter), chosen);
   }
 
   private EvcBaseline next(EvcBaseline b) {

@@ -45,8 +45,15 @@ public final class HostDraft {
     this.name = name;
   }
 
-  /** A VMkernel adapter with the vMotion service. */
-  public record NicDraft(String name, long speedMbps, Integer mtu) {}
+  /** The vGPU profiles the host's GPUs offer. */
+  public final Set<String> gpuProfiles = new TreeSet<>();
+
+  /** A VMkernel adapter with the vMotion service: duplex (full or half), link state and network name where the source says. */
+  public record NicDraft(String name, long speedMbps, Integer mtu, String duplex, Boolean linkUp, String portGroup) {
+    public NicDraft(String name, long speedMbps, Integer mtu) {
+      this(name, speedMbps, mtu, null, null, null);
+    }
+  }
 
   public List<NicDraft> vmotionNics() {
     if (vmotionNics == null) vmotionNics = new ArrayList<>();

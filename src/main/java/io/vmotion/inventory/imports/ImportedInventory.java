@@ -54,6 +54,32 @@ public final class ImportedInventory {
   /** The cause given to an unknown field that no importer explained. */
   public static final String UNEXPLAINED = "no value for it in the export";
 
+  /** DRS groups and rules per cluster, as the source names its VMs and hosts. */
+  public record ClusterDraft(String name, Map<String, List<String>> vmGroups, Map<String, List<String>> hostGroups, List<RuleDraft> rules) {}
+
+  /** A DRS rule: type vm-host (vmGroup, hostGroup, mandatory) or vm-vm (vms). */
+  public record RuleDraft(String name, String type, String vmGroup, String hostGroup, List<String> vms, boolean affine, boolean mandatory,
+      boolean enabled) {}
+
+  private final List<ClusterDraft> clusters = new ArrayList<>();
+  /** vCenter's vgpu.hotmigrate.enabled; null: the source does not say. */
+  private Boolean vgpuHotMigrate;
+  private String[] vgpuHotMigrateGap;
+
+  public void addCluster(ClusterDraft c) {
+    clusters.add(c);
+  }
+
+  /** vCenter's vgpu.hotmigrate.enabled, as the source gives it. */
+  public void vgpuHotMigrate(boolean on) {
+    vgpuHotMigrate = on;
+  }
+
+  /** The source does not give vCenter's vgpu.hotmigrate.enabled: marked unknown (for the VMs it matters to) with this cause. */
+  public void vgpuHotMigrateUnknown(String cause, String fix) {
+    vgpuHotMigrateGap = new String[] {cause, fix};
+  }
+
   private final Map<String, HostDraft> hosts = new TreeMap<>();
   private final Map<String, VmDraft> vms = new TreeMap<>();
   private final Warnings warnings;
@@ -177,6 +203,8 @@ public final class ImportedInventory {
     for (HostDraft h : hosts.values()) hostArray.add(hostJson(h));
     ArrayNode vmArray = root.putArray("vms");
     vmNodes.forEach(vmArray::add);
+    clustersJson(root);
+    vcenterJson(root);
     if (!causes.isEmpty()) {
       ArrayNode causeArray = root.putArray("unknownCauses");
       causes.forEach((cause, c) -> {
@@ -388,7 +416,11 @@ public final class ImportedInventory {
     h.vmotionNics.stream().sorted(Comparator.comparing(HostDraft.NicDraft::name)).forEach(n -> {
       ObjectNode nic = nics.addObject().put("name", n.name()).put("speedMbps", Math.max(0, Math.min(10_000_000, n.speedMbps())));
       if (n.mtu() != null && n.mtu() >= 576 && n.mtu() <= 9216) nic.put("mtu", n.mtu());
+      if ("half".equals(n.duplex())) nic.put("duplex", "half");
+      if (Boolean.FALSE.equals(n.linkUp())) nic.put("linkUp", false);
+      if (n.portGroup() != null && !n.portGroup().isBlank()) nic.put("portGroup", n.portGroup());
     });
+    if (!h.gpuProfiles.isEmpty()) strings(o.putArray("gpuProfiles"), h.gpuProfiles);
     strings(o.putArray("datastores"), h.datastores);
     strings(o.putArray("portGroups"), h.portGroups);
     if (!h.unknown.isEmpty()) strings(o.putArray("unknown"), h.unknown);
@@ -455,8 +487,90 @@ public final class ImportedInventory {
       }
       o.put("activeMemoryMb", active);
     }
+    parityJson(v, o);
     if (!v.unknown.isEmpty()) strings(o.putArray("unknown"), v.unknown);
     return o;
+  }
+
+  /** Devices, SCSI bus sharing, affinity and Fault Tolerance, as far as the source gives them. */
+  private void parityJson(VmDraft v, ObjectNode o) {
+    if (!v.devices.isEmpty()) {
+      ArrayNode devices = o.putArray("devices");
+      v.devices.stream().sorted(Comparator.comparing((VmDraft.Device d) -> d.type()).thenComparing(d -> String.valueOf(d.name()))).forEach(d -> {
+        ObjectNode n = devices.addObject().put("type", d.type());
+        if (d.name() != null) n.put("name", d.name());
+        if (d.profile() != null) n.put("profile", d.profile());
+        if (d.backing() != null) n.put("backing", d.backing());
+        if (!d.connected()) n.put("connected", false);
+        if (d.datastore() != null && "datastore".equals(d.backing())) n.put("datastore", d.datastore());
+        if (d.vgpuMemoryMb() != null && d.type().equals("vgpu")) n.put("vgpuMemoryMb", Math.max(0, Math.min(1L << 20, d.vgpuMemoryMb())));
+      });
+    }
+    if (!v.scsiControllers.isEmpty()) {
+      ArrayNode scsi = o.putArray("scsiControllers");
+      v.scsiControllers.forEach((name, sharing) -> scsi.addObject().put("name", name).put("busSharing", sharing));
+    }
+    if (v.cpuAffinity != null && !v.cpuAffinity.isEmpty()) v.cpuAffinity.stream().sorted().distinct().forEach(o.withArray("cpuAffinity")::add);
+    if (v.memoryAffinity != null && !v.memoryAffinity.isEmpty()) v.memoryAffinity.stream().sorted().distinct().forEach(o.withArray("memoryAffinity")::add);
+    if (v.ftRole != null) {
+      ObjectNode ft = o.putObject("ft").put("role", v.ftRole);
+      boolean partner = v.ftPartnerHost != null && hosts.containsKey(v.ftPartnerHost) && !v.ftPartnerHost.equals(v.host);
+      if (partner) {
+        ft.put("partnerHost", v.ftPartnerHost);
+      } else if (!v.unknown.contains("ft")) {
+        warnings.add("Fault Tolerance partner host unknown; ft marked unknown", v.name);
+        v.unknown.add("ft");
+      }
+    }
+  }
+
+  /** DRS groups and rules, keeping only members the inventory holds (a template or an absent host is left out). */
+  private void clustersJson(ObjectNode root) {
+    ArrayNode out = JSON.createArrayNode();
+    java.util.Set<String> named = new java.util.HashSet<>();
+    for (ClusterDraft c : clusters) {
+      if (c.name() == null || !named.add(c.name()) || hosts.values().stream().noneMatch(h -> c.name().equals(h.cluster))) continue;
+      ObjectNode n = out.addObject().put("name", c.name());
+      ObjectNode vmGroups = n.putObject("vmGroups");
+      c.vmGroups().forEach((g, members) -> strings(vmGroups.putArray(g), members.stream().filter(vms::containsKey).toList()));
+      ObjectNode hostGroups = n.putObject("hostGroups");
+      c.hostGroups().forEach((g, members) -> strings(hostGroups.putArray(g),
+          members.stream().filter(h -> hosts.containsKey(h) && c.name().equals(hosts.get(h).cluster)).toList()));
+      ArrayNode rules = n.putArray("rules");
+      java.util.Set<String> ruleNames = new java.util.HashSet<>();
+      for (RuleDraft r : c.rules()) {
+        if (r.name() == null || !ruleNames.add(r.name())) continue;
+        if (r.type().equals("vm-host")) {
+          if (!c.vmGroups().containsKey(r.vmGroup())) vmGroups.putArray(r.vmGroup());
+          if (!c.hostGroups().containsKey(r.hostGroup())) hostGroups.putArray(r.hostGroup());
+          rules.addObject().put("name", r.name()).put("type", "vm-host").put("vmGroup", r.vmGroup()).put("hostGroup", r.hostGroup())
+              .put("affine", r.affine()).put("mandatory", r.mandatory()).put("enabled", r.enabled());
+        } else {
+          List<String> present = r.vms().stream().filter(vms::containsKey).distinct().toList();
+          if (present.size() < 2) continue;
+          ObjectNode rule = rules.addObject().put("name", r.name()).put("type", "vm-vm");
+          strings(rule.putArray("vms"), present);
+          rule.put("affine", r.affine()).put("enabled", r.enabled());
+        }
+      }
+    }
+    if (!out.isEmpty()) root.set("clusters", out);
+  }
+
+  private void vcenterJson(ObjectNode root) {
+    if (vgpuHotMigrate != null) {
+      root.putObject("vcenter").put("vgpuHotMigrate", vgpuHotMigrate);
+      return;
+    }
+    if (vgpuHotMigrateGap == null) return;
+    // The setting matters only to VMs that have, or may have, a vGPU.
+    List<String> concerned = vms.values().stream()
+        .filter(v -> v.unknown.contains("devices.vgpu") || v.unknown.contains("devices") || v.devices.stream().anyMatch(d -> d.type().equals("vgpu")))
+        .map(v -> v.name).toList();
+    if (concerned.isEmpty()) return;
+    root.putObject("vcenter").put("vgpuHotMigrate", false).putArray("unknown").add("vgpuHotMigrate");
+    for (String vm : concerned) vmCause(vgpuHotMigrateGap[0], vgpuHotMigrateGap[1], "vgpuHotMigrate", vm);
+    warnings.add("vCenter's vgpu.hotmigrate.enabled unknown; taken as off and marked unknown, so devices.vgpu decides only what the known facts decide");
   }
 
   private static void strings(ArrayNode array, Collection<String> values) {

@@ -75,7 +75,8 @@ public enum InventoryFormat {
   private static boolean firstObjectIsManagedObject(JsonParser p) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
-      if (field.equals("Self") || field.equals("Obj")) return true;
+      // govc before 0.35 writes Go names ("Self"); later ones camelCase with each object's "_typeName" first.
+      if (field.equals("Self") || field.equals("Obj") || field.equals("self") || field.equals("_typeName")) return true;
       if (field.equals("name") || field.equals("host") || field.equals("cpu")) return false;
       p.nextToken();
       p.skipChildren();

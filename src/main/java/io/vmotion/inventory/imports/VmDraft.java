@@ -32,10 +32,24 @@ public final class VmDraft {
   /** Memory the guest touched recently, MiB (RVTools vInfo "Active Memory" or vMemory "Active"); null when the export does not say. */
   public Long activeMemoryMb;
 
+  /** Devices of note to vMotion (inventory v1 "devices"). */
+  public final List<Device> devices = new ArrayList<>();
+  /** SCSI controllers by name, with their bus sharing (none, virtual, physical). */
+  public final java.util.Map<String, String> scsiControllers = new java.util.TreeMap<>();
+  /** Logical CPUs and NUMA nodes the VM is pinned to; null: none set. */
+  public List<Integer> cpuAffinity;
+  public List<Integer> memoryAffinity;
+  /** primary or secondary of a Fault Tolerance pair, and the host of the other VM (null when unknown); null: not in a pair. */
+  public String ftRole;
+  public String ftPartnerHost;
+
   public VmDraft(String name) {
     this.name = name;
   }
 
   /** A virtual NIC; mac may be null. */
   public record Nic(String portGroup, String mac) {}
+
+  /** A device as inventory v1 writes it; backing, datastore, profile and vgpuMemoryMb may be null. */
+  public record Device(String type, String name, String profile, String backing, boolean connected, String datastore, Long vgpuMemoryMb) {}
 }

@@ -79,6 +79,16 @@ public final class RvToolsImporter {
   static final List<String> VSCVMK_COLUMNS = List.of("Host", "Datacenter", "Cluster", "Port Group", "Device", "Mac Address", "IP Address", "MTU");
   static final List<String> VNIC_COLUMNS = List.of("Host", "Datacenter", "Cluster", "Network Device", "Driver", "Speed", "Duplex", "MAC", "Switch");
 
+  static final List<String> VCD_COLUMNS = List.of("VM", "Powerstate", "Template", "Device Node", "Connected", "Starts Connected", "Device Type", "VM UUID");
+  static final List<String> VUSB_COLUMNS = List.of("VM", "Powerstate", "Template", "Device Node", "Device Type", "Connected", "Family", "Speed", "VM UUID");
+
+  /** What RVTools does not export at all: each a gap of every import, stated once. */
+  static final String NO_PORTS_OR_PCI = "RVTools exports no serial, parallel, PCI passthrough, Dynamic DirectPath I/O, SR-IOV or vGPU devices";
+  static final String NO_AFFINITY = "RVTools exports no CPU or memory scheduling affinity";
+  static final String NO_GPU_PROFILES = "RVTools exports no vGPU profiles of hosts";
+  static final String NO_VCENTER_SETTINGS = "RVTools exports no vCenter advanced settings (vgpu.hotmigrate.enabled)";
+  static final String FIX_DUMP = "import a vSphere dump (docs/importing.md), or fill the field in by hand and remove it from \"unknown\"";
+
   /** The cause every RVTools host's cpu.features has: the export holds no CPUID, only "Max EVC". */
   static final String NO_CPUID = "RVTools exports no CPU feature flags, only vHost \"Max EVC\"";
   static final String NO_VMOTION_FLAG = "RVTools does not export which VMkernel adapter has the vMotion service";
@@ -176,6 +186,15 @@ public final class RvToolsImporter {
     /** Why a VM's datastores or NICs are incomplete. */
     final Map<VmDraft, Set<Cause>> datastoreGaps = new LinkedHashMap<>();
     final Map<VmDraft, Long> nicCounts = new HashMap<>();
+    /** vInfo's row and name of each VM, and its Fault Tolerance and DRS rule columns, for the facts of vCenter parity. */
+    final Map<VmDraft, Row> vInfoRows = new LinkedHashMap<>();
+    final Map<VmDraft, String> originalNames = new HashMap<>();
+    Col ftState;
+    Col ftRole;
+    Col ruleTypes;
+    Col ruleNames;
+    /** Per VM, its SCSI controllers' bus sharing from vDisk "Shared Bus", and why it is unknown. */
+    Cause busSharingGap;
 
     Run(Workbook wb, Warnings warnings) {
       this.wb = wb;
@@ -198,6 +217,7 @@ public final class RvToolsImporter {
       portGroups();
       datastores();
       vmotionNics();
+      parity();
       return inv.build();
     }
 
@@ -505,6 +525,10 @@ public final class RvToolsImporter {
       Col nics = t.col(null, "NICs");
       Col path = t.col(null, "Path");
       Col active = t.col(null, "Active Memory", "Active Memory MiB", "Active Memory MB");
+      ftState = t.col(null, "FT State");
+      ftRole = t.col(null, "FT Role");
+      ruleTypes = t.col(null, "Cluster rule(s)", "Cluster rules");
+      ruleNames = t.col(null, "Cluster rule name(s)", "Cluster rule names");
       int templates = 0;
       int placeholders = 0;
       int nameless = 0;
@@ -529,6 +553,8 @@ public final class RvToolsImporter {
         VmDraft d = inv.addVm(name);
         byKey.put(key, d);
         byKey.putIfAbsent(key(null, name), d);
+        vInfoRows.put(d, r);
+        originalNames.put(d, name);
         d.host = Table.text(r, host.index());
         d.cluster = Table.text(r, cluster.index());
         if (!vmPower(d, r, power)) powerUnknown++;
@@ -772,6 +798,7 @@ public final class RvToolsImporter {
         Col uuid = t.col(null, "VM UUID");
         Col diskPath = t.col(null, "Disk Path");
         Col path = t.col(null, "Path", "Filename", "File Name");
+        busSharing(t);
         if (vm.missing()) {
           all = noColumn("vDisk", "VM");
         } else if (diskPath.missing() && path.missing()) {
@@ -795,6 +822,7 @@ public final class RvToolsImporter {
           }
         }
       }
+      if (t == null) busSharingGap = noTab("vDisk");
       if (all != null) for (VmDraft d : inv.vms()) datastoreGap(d, all);
       if (!datastoreGaps.isEmpty()) {
         datastoreGaps.keySet().forEach(d -> warnings.add("datastores incomplete; marked unknown, so storage.shared decides only what the known facts decide", d.name));
@@ -1059,14 +1087,27 @@ public final class RvToolsImporter {
       }
       Map<String, Long> fastest = new HashMap<>(); // host → its fastest physical NIC
       Map<String, Map<String, Long>> speedBySwitch = new HashMap<>();
+      Map<String, String[]> linkBySwitch = new HashMap<>(); // host + "\0" + switch → duplex, link of its fastest NIC
       Table vNic = Table.find(wb, "vNIC", warnings, "vMotion adapter speeds use a default", VNIC_COLUMNS);
       if (vNic != null) {
         int h = vNic.column(null, "Host");
         Col s = vNic.col("vMotion adapter speeds use a default", "Speed");
         int sw = vNic.column(null, "Switch");
+        int duplexCol = vNic.column(null, "Duplex");
         for (Row r : vNic.rows()) {
           String hn = Table.text(r, h);
           Read<Double> sp = vNic.quantity(r, s, Dim.LINK, 1, 10_000_000);
+          String duplexText = Table.text(r, duplexCol);
+          String swName = Table.text(r, sw);
+          // A NIC whose link is down shows no speed: if the switch has no NIC with one, its link is taken as down.
+          if (hn != null && swName != null) {
+            String[] seen = linkBySwitch.get(hn + "\0" + swName);
+            boolean up = sp.ok();
+            // RVTools writes "Duplex" as True (full) or False (half); some builds as Full or Half.
+            String dt = duplexText == null ? "" : duplexText.toLowerCase(Locale.ROOT);
+            String dup = dt.startsWith("half") || dt.equals("false") ? "half" : "full";
+            if (seen == null || (up && "false".equals(seen[1]))) linkBySwitch.put(hn + "\0" + swName, new String[] {dup, String.valueOf(up)});
+          }
           if (hn == null || !sp.ok()) continue;
           long speed = Math.round(sp.value());
           fastest.merge(hn, speed, Math::max);
@@ -1089,7 +1130,9 @@ public final class RvToolsImporter {
         }
         Read<Long> m = vmk.whole(r, mtu, Dim.COUNT, 576, 9216);
         String dev = Optional.ofNullable(Table.text(r, device.index())).orElse("vmk-" + p);
-        d.get().vmotionNics().add(new HostDraft.NicDraft(dev, speed, m.ok() ? (int) (long) m.value() : null));
+        String[] link = sw == null ? null : linkBySwitch.get(h + "\0" + sw);
+        d.get().vmotionNics().add(new HostDraft.NicDraft(dev, speed, m.ok() ? (int) (long) m.value() : null, link == null ? null : link[0],
+            link == null ? null : Boolean.valueOf(link[1]), p));
       }
       for (HostDraft d : inv.hosts()) {
         if (d.vmotionNics == null && d.listed) {
@@ -1097,10 +1140,185 @@ public final class RvToolsImporter {
         }
       }
     }
+    /** vDisk's "Shared Bus": each VM's SCSI controllers ("Controller") and their bus sharing. */
+    void busSharing(Table t) {
+      Col vm = t.col(null, "VM");
+      Col uuid = t.col(null, "VM UUID");
+      Col controller = t.col(null, "Controller");
+      Col shared = t.col("SCSI bus sharing is unknown", "Shared Bus");
+      if (vm.missing() || shared.missing()) {
+        busSharingGap = noColumn("vDisk", shared.missing() ? "Shared Bus" : "VM");
+        return;
+      }
+      for (Row r : t.rows()) {
+        VmDraft d = vmOf(r, vm, uuid);
+        if (d == null) continue;
+        String c = Optional.ofNullable(Table.text(r, controller.index())).orElse("SCSI controller");
+        if (!c.toLowerCase(Locale.ROOT).contains("scsi")) continue;
+        String v = Optional.ofNullable(Table.text(r, shared.index())).orElse("").toLowerCase(Locale.ROOT);
+        String sharing = v.contains("physical") ? "physical" : v.contains("virtual") ? "virtual" : "none";
+        d.scsiControllers.merge(c, sharing, (a, b) -> a.equals("none") ? b : a);
+      }
+    }
+
+    /** The facts of vCenter parity: devices, bus sharing, Fault Tolerance, DRS rules, and the gaps RVTools always has. */
+    void parity() {
+      removable("vCD", "cdrom");
+      removable("vFloppy", "floppy");
+      usb();
+      for (VmDraft d : inv.vms()) {
+        if (busSharingGap != null) unknown(d, "scsiControllers", busSharingGap);
+        for (String part : List.of("devices.serial", "devices.parallel", "devices.pci-passthrough", "devices.dynamic-directpath", "devices.sriov",
+            "devices.vgpu")) {
+          unknown(d, part, new Cause(NO_PORTS_OR_PCI, FIX_DUMP));
+        }
+        unknown(d, "cpuAffinity", new Cause(NO_AFFINITY, FIX_DUMP));
+        unknown(d, "memoryAffinity", new Cause(NO_AFFINITY, FIX_DUMP));
+      }
+      for (HostDraft h : inv.hosts()) unknown(h, "gpuProfiles", new Cause(NO_GPU_PROFILES, FIX_DUMP));
+      inv.vgpuHotMigrateUnknown(NO_VCENTER_SETTINGS, "set \"vcenter\": {\"vgpuHotMigrate\": ...} by hand (vCenter > Configure > Advanced Settings), or import a vSphere dump with it");
+      faultTolerance();
+      clusterRules();
+    }
+
+    /**
+     * A tab of CD-ROM (vCD) or floppy (vFloppy) drives: one row per drive, "Connected" and the
+     * backing from "Device Type". The values RVTools writes there are not documented; an image
+     * path ("[datastore] iso/x.iso"), "client" and "host" are read, anything else leaves the VM's
+     * drives of that type unknown.
+     */
+    void removable(String tab, String type) {
+      Table t = Table.find(wb, tab, warnings, type + " drives are unknown", VCD_COLUMNS);
+      // RVTools 4 has no vFloppy tab (RVTools 3 had one): there no export can say.
+      Cause all = t == null ? (tab.equals("vFloppy") ? new Cause("tab vFloppy is missing (RVTools 4 exports no floppy drives)", FIX_DUMP) : noTab(tab)) : null;
+      if (t != null) {
+        Col vm = t.col(null, "VM");
+        Col uuid = t.col(null, "VM UUID");
+        Col node = t.col(null, "Device Node", "Label");
+        Col connected = t.col(null, "Connected");
+        Col kind = t.col(null, "Device Type");
+        if (vm.missing() || connected.missing() || kind.missing()) {
+          all = noColumn(tab, vm.missing() ? "VM" : connected.missing() ? "Connected" : "Device Type");
+        } else {
+          for (Row r : t.rows()) {
+            VmDraft d = vmOf(r, vm, uuid);
+            if (d == null) continue;
+            Read<Boolean> on = Table.boolRead(r, connected.index());
+            Read<String> k = Table.read(r, kind.index());
+            String backing = k.ok() ? backing(k.value()) : null;
+            if (!on.ok() || backing == null) {
+              Col bad = !on.ok() ? connected : kind;
+              Read<?> read = !on.ok() ? on : k.ok() ? Read.gap(Gap.NOT_UNDERSTOOD, k.value()) : k;
+              unknown(d, "devices." + type, gap(bad, read, r));
+              continue;
+            }
+            String ds = backing.equals("datastore") ? datastore(k.value()) : null;
+            d.devices.add(new VmDraft.Device(type, Table.text(r, node.index()), null, backing, on.value(), ds, null));
+          }
+        }
+      }
+      if (all != null) for (VmDraft d : inv.vms()) unknown(d, "devices." + type, all);
+    }
+
+    /** vUSB: one row per USB device of a VM, "Connected" and whether it is a client's ("Device Type"). */
+    void usb() {
+      Table t = Table.find(wb, "vUSB", warnings, "USB devices are unknown", VUSB_COLUMNS);
+      Cause all = t == null ? noTab("vUSB") : null;
+      if (t != null) {
+        Col vm = t.col(null, "VM");
+        Col uuid = t.col(null, "VM UUID");
+        Col node = t.col(null, "Device Node", "Label");
+        Col connected = t.col(null, "Connected");
+        Col kind = t.col(null, "Device Type");
+        if (vm.missing() || connected.missing()) {
+          all = noColumn("vUSB", vm.missing() ? "VM" : "Connected");
+        } else {
+          for (Row r : t.rows()) {
+            VmDraft d = vmOf(r, vm, uuid);
+            if (d == null) continue;
+            Read<Boolean> on = Table.boolRead(r, connected.index());
+            if (!on.ok()) {
+              unknown(d, "devices.usb", gap(connected, on, r));
+              continue;
+            }
+            String k = Optional.ofNullable(Table.text(r, kind.index())).orElse("").toLowerCase(Locale.ROOT);
+            String backing = k.contains("client") || k.contains("remote") ? "client" : "host";
+            d.devices.add(new VmDraft.Device("usb", Table.text(r, node.index()), null, backing, on.value(), null, null));
+          }
+        }
+      }
+      if (all != null) for (VmDraft d : inv.vms()) unknown(d, "devices.usb", all);
+    }
+
+    /**
+     * vInfo "FT State" (vSphere's faultToleranceState: notConfigured, disabled, enabled,
+     * needSecondary, starting, running) and "FT Role" (FtInfo.role: 1 is the primary). RVTools names
+     * no partner host; where the two VMs of a pair are both rows under one name, each one's host
+     * is the other's partner, else the partner is unknown.
+     */
+    void faultTolerance() {
+      if (vInfo == null) return;
+      Map<String, List<VmDraft>> pairs = new HashMap<>();
+      for (Map.Entry<VmDraft, Row> e : vInfoRows.entrySet()) {
+        VmDraft d = e.getKey();
+        if (ftState.missing()) {
+          unknown(d, "ft", noColumn("vInfo", "FT State"));
+          continue;
+        }
+        String state = Optional.ofNullable(Table.text(e.getValue(), ftState.index())).orElse("").toLowerCase(Locale.ROOT).replace(" ", "");
+        if (state.isEmpty() || state.equals("notconfigured") || state.equals("disabled") || state.equals("n/a")) continue;
+        String role = Optional.ofNullable(Table.text(e.getValue(), ftRole.index())).orElse("").toLowerCase(Locale.ROOT);
+        d.ftRole = role.startsWith("2") || role.startsWith("3") || role.contains("secondary") ? "secondary" : "primary";
+        pairs.computeIfAbsent(originalNames.get(d), k -> new ArrayList<>()).add(d);
+      }
+      for (List<VmDraft> pair : pairs.values()) {
+        for (VmDraft d : pair) {
+          VmDraft other = pair.size() == 2 ? pair.get(pair.get(0) == d ? 1 : 0) : null;
+          if (other != null && other.host != null && !other.host.equals(d.host)) d.ftPartnerHost = other.host;
+          else unknown(d, "ft", new Cause("RVTools' vInfo gives a VM's Fault Tolerance role but not the host of the other VM of its pair",
+              "set ft.partnerHost by hand, or import a vSphere dump (Config.FtInfo)"));
+        }
+      }
+    }
+
+    /**
+     * vInfo "Cluster rule(s)" and "Cluster rule name(s)" name the DRS rules that cover a VM, but
+     * RVTools exports no DRS groups, host groups or rule kinds that the rules would need: a VM they
+     * name has unknown DRS rules; a VM with both columns empty is in no rule.
+     */
+    void clusterRules() {
+      if (vInfo == null) return;
+      for (Map.Entry<VmDraft, Row> e : vInfoRows.entrySet()) {
+        VmDraft d = e.getKey();
+        if (ruleTypes.missing() && ruleNames.missing()) {
+          unknown(d, "clusterRules", noColumn("vInfo", "Cluster rule(s)"));
+          continue;
+        }
+        String kinds = Table.text(e.getValue(), ruleTypes.index());
+        String names = Table.text(e.getValue(), ruleNames.index());
+        if (kinds == null && names == null) continue;
+        unknown(d, "clusterRules", new Cause("RVTools' vInfo names a VM's DRS rules but exports no DRS groups, host groups or rule definitions",
+            "import a vSphere dump (ClusterComputeResource.ConfigurationEx), or write the cluster's rules in \"clusters\" by hand"));
+      }
+    }
   }
 
   private static String key(String uuid, String name) {
     return uuid != null ? "uuid:" + uuid.toLowerCase(Locale.ROOT) : "name:" + name;
+  }
+
+  /**
+   * The backing of a CD-ROM or floppy drive from RVTools' "Device Type": an image path names its
+   * datastore ("[iso-lib] linux/rhel9.iso"); "client"/"remote" is a device of the console client;
+   * "host", "passthru", "atapi" or a /vmfs/devices path a device of the host; "none"/"empty" nothing.
+   */
+  static String backing(String deviceType) {
+    String t = deviceType.trim().toLowerCase(Locale.ROOT);
+    if (datastore(deviceType) != null) return "datastore";
+    if (t.contains("client") || t.contains("remote")) return "client";
+    if (t.contains("host") || t.contains("passthru") || t.contains("passthrough") || t.contains("atapi") || t.startsWith("/vmfs/devices")) return "host";
+    if (t.equals("none") || t.equals("empty") || t.equals("-")) return "none";
+    return null;
   }
 
   /** "[datastore1] vm/vm.vmdk" → "datastore1". */

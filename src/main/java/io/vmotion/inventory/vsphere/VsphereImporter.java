@@ -48,6 +48,7 @@ public final class VsphereImporter {
   private static final int MISSING_HOST_MHZ = 2000;
 
   private static final String FIX_HOST = "dump the HostSystem with all its properties: govc object.collect -o -json HostSystem:<id>";
+  static final String FIX_HOST_PUBLIC = FIX_HOST;
   private static final String FIX_CPU = "dump the HostSystem with Hardware.CpuFeature, Config.FeatureCapability and Summary.MaxEVCModeKey "
       + "(a real ESXi host has all three; vcsim has no leaf 7 and no feature capability), or list the host's cpu.features by hand";
   private static final String FIX_VM = "dump the VirtualMachine with all its properties: govc object.collect -o -json VirtualMachine:<id>";
@@ -131,8 +132,15 @@ public final class VsphereImporter {
     }
     Warnings warnings = new Warnings(file);
     ImportedInventory inv = new ImportedInventory(warnings, evc, "the dump's hosts");
+    Map<JsonNode, VmDraft> drafts = new java.util.IdentityHashMap<>();
+    Map<String, String> vmNameByRef = new HashMap<>();
+    Map<String, String> hostNameByRef = new HashMap<>();
     Names names = new Names(objects, warnings);
-    for (JsonNode h : objects.hosts) host(h, inv, names, objects.licensing);
+    for (JsonNode h : objects.hosts) {
+      host(h, inv, names, objects.licensing);
+      String hn = first(text(h.path("Name")), text(h.at("/Summary/Config/Name")));
+      if (hn != null) hostNameByRef.put(Names.ref(h.path("Self")), hn);
+    }
     int templates = 0;
     int placeholders = 0;
     Requirements requirements = new Requirements();
@@ -146,8 +154,13 @@ public final class VsphereImporter {
         placeholders++;
         continue;
       }
-      vm(v, inv, names, requirements);
+      VmDraft d = vm(v, inv, names, requirements);
+      if (d != null) {
+        drafts.put(v, d);
+        vmNameByRef.put(Names.ref(v.path("Self")), d.name);
+      }
     }
+    VsphereParity.ft(objects.vms, drafts, names, inv);
     if (templates > 0) warnings.add(templates + " template(s) skipped: templates cannot be powered on or vMotioned");
     if (placeholders > 0) warnings.add(placeholders + " SRM placeholder VM(s) skipped: they are not running VMs");
     if (!requirements.unknownKeys.isEmpty()) {
@@ -156,6 +169,8 @@ public final class VsphereImporter {
     }
     if (!objects.unknownTypes.isEmpty()) warnings.add("objects of other types ignored: " + String.join(", ", new TreeSet<>(objects.unknownTypes)));
     missingHosts(inv, names, objects.licensing);
+    VsphereParity.clusters(objects.clusters, vmNameByRef, hostNameByRef, inv);
+    VsphereParity.vcenter(objects.settings, inv);
     return inv.build();
   }
 
@@ -167,10 +182,11 @@ public final class VsphereImporter {
 
   /** The dump's objects by kind, and every object by its reference "Type:Value". */
   record Objects(List<JsonNode> hosts, List<JsonNode> vms, Map<String, JsonNode> byRef, List<JsonNode> clusters,
-                 Set<String> unknownTypes, Licensing licensing) {
+                 Set<String> unknownTypes, Licensing licensing, List<JsonNode> settings) {
 
     static Objects of(JsonNode root) {
-      Objects o = new Objects(new ArrayList<>(), new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new HashSet<>(), new Licensing());
+      Objects o = new Objects(new ArrayList<>(), new ArrayList<>(), new HashMap<>(), new ArrayList<>(), new HashSet<>(), new Licensing(),
+          new ArrayList<>());
       if (root.isArray()) {
         root.forEach(o::add);
       } else if (root.isObject()) {
@@ -197,9 +213,12 @@ public final class VsphereImporter {
         case "ClusterComputeResource" -> clusters.add(obj);
         case "LicenseManager" -> licensing.manager(obj);
         case "LicenseAssignmentManager" -> licensing.assignmentManager(obj);
+        case "OptionManager" -> settings.add(obj);
         case "Datastore", "Network", "DistributedVirtualPortgroup", "OpaqueNetwork", "ComputeResource" -> { }
         case "" -> {
-          if (Licensing.isAssignment(obj)) licensing.assignment(obj);
+          // An option value as govc option.ls -json prints it: vCenter's advanced settings.
+          if (obj.has("Key") && obj.has("Value") && obj.size() <= 3) settings.add(obj);
+          else if (Licensing.isAssignment(obj)) licensing.assignment(obj);
           else if (Licensing.isLicenseInfo(obj)) licensing.license(obj);
           // A QueryAssignedLicensesResponse kept whole.
           else if (obj.path("Returnval").isArray() && !obj.path("Returnval").isEmpty() && Licensing.isAssignment(obj.path("Returnval").get(0))) {
@@ -333,8 +352,9 @@ public final class VsphereImporter {
     long bytes = first(h.at("/Hardware/MemorySize"), h.at("/Summary/Hardware/MemorySize")).asLong(-1);
     if (bytes > 0) d.memoryMb = bytes / (1024 * 1024);
     else NO_MEMORY.host(inv, d, "memoryMb");
-    vmotionNics(h, d, inv);
+    vmotionNics(h, d, inv, names);
     if (d.vmotionNics == null) NO_HOST_CONFIG.host(inv, d, "vmotionNics");
+    VsphereParity.gpuProfiles(h, d, inv);
 
     for (JsonNode ds : h.path("Datastore")) d.datastores.add(names.name(ds));
     String self = Names.ref(h.path("Self"));
@@ -477,7 +497,7 @@ public final class VsphereImporter {
     if (d.family == null || d.model == null) NO_CPU_MODEL.host(inv, d, "cpu.model");
   }
 
-  private void vmotionNics(JsonNode h, HostDraft d, ImportedInventory inv) {
+  private void vmotionNics(JsonNode h, HostDraft d, ImportedInventory inv, Names names) {
     JsonNode config = h.path("Config");
     if (!config.isObject()) return; // unknown: defaults with a warning
     JsonNode network = config.path("Network");
@@ -509,13 +529,66 @@ public final class VsphereImporter {
       }
       Integer mtu = spec.path("Mtu").isInt() && spec.path("Mtu").asInt() > 0 ? spec.path("Mtu").asInt() : null;
       Long speed = uplinkSpeed(network, device, spec);
+      Link link = uplinkLink(network, device, spec);
       if (speed == null) {
         inv.warnings().add("vMotion adapter's uplink speed not resolvable; assumed 1000 Mbit/s", d.name + " " + device);
         speed = 1000L;
       }
-      nics.put(device, new HostDraft.NicDraft(device, speed, mtu));
+      String portGroup = text(spec.path("Portgroup"));
+      for (JsonNode v : network.path("Vnic")) {
+        if (device.equals(v.path("Device").asText()) && portGroup == null) portGroup = text(v.path("Portgroup"));
+      }
+      String dvPortGroup = text(spec.at("/DistributedVirtualPort/PortgroupKey"));
+      if (portGroup == null && dvPortGroup != null) portGroup = names.portGroupByKey(dvPortGroup);
+      nics.put(device, new HostDraft.NicDraft(device, speed, mtu, link == null ? null : link.duplex(), link == null ? null : link.up(), portGroup));
     }
     d.vmotionNics = new ArrayList<>(nics.values());
+  }
+
+  /** The link of the physical NICs behind a VMkernel adapter: up when one of them has a link (PhysicalNic.LinkSpeed set), its duplex that of the fastest such. */
+  record Link(boolean up, String duplex) {}
+
+  private static Link uplinkLink(JsonNode network, String device, JsonNode spec) {
+    List<String> keys = uplinkKeys(network, device, spec);
+    if (keys.isEmpty()) return null;
+    long best = -1;
+    String duplex = "full";
+    boolean up = false;
+    for (JsonNode pnic : network.path("Pnic")) {
+      if (!keys.contains(pnic.path("Key").asText())) continue;
+      JsonNode ls = pnic.path("LinkSpeed");
+      if (!ls.isObject()) continue;
+      up = true;
+      if (ls.path("SpeedMb").asLong(0) > best) {
+        best = ls.path("SpeedMb").asLong(0);
+        duplex = ls.path("Duplex").asBoolean(true) ? "full" : "half";
+      }
+    }
+    return new Link(up, duplex);
+  }
+
+  private static List<String> uplinkKeys(JsonNode network, String device, JsonNode spec) {
+    List<String> pnicKeys = new ArrayList<>();
+    String portGroup = text(spec.path("Portgroup"));
+    for (JsonNode v : network.path("Vnic")) {
+      if (device.equals(v.path("Device").asText()) && portGroup == null) portGroup = text(v.path("Portgroup"));
+    }
+    if (portGroup != null) {
+      for (JsonNode pg : network.path("Portgroup")) {
+        if (!portGroup.equals(pg.at("/Spec/Name").asText())) continue;
+        String vswitch = pg.path("Vswitch").asText();
+        for (JsonNode sw : network.path("Vswitch")) {
+          if (vswitch.equals(sw.path("Key").asText())) sw.path("Pnic").forEach(p -> pnicKeys.add(p.asText()));
+        }
+      }
+    }
+    String dvs = text(spec.at("/DistributedVirtualPort/SwitchUuid"));
+    if (dvs != null) {
+      for (JsonNode ps : network.path("ProxySwitch")) {
+        if (dvs.equals(ps.path("DvsUuid").asText())) ps.path("Pnic").forEach(p -> pnicKeys.add(p.asText()));
+      }
+    }
+    return pnicKeys;
   }
 
   /**
@@ -552,11 +625,11 @@ public final class VsphereImporter {
     return best > 0 ? best : null;
   }
 
-  private void vm(JsonNode v, ImportedInventory inv, Names names, Requirements requirements) {
+  private VmDraft vm(JsonNode v, ImportedInventory inv, Names names, Requirements requirements) {
     String name = first(text(v.path("Name")), text(v.at("/Config/Name")), text(v.at("/Summary/Config/Name")));
     if (name == null) {
       inv.warnings().add("VirtualMachine without a name skipped", Names.ref(v.path("Self")));
-      return;
+      return null;
     }
     VmDraft d = inv.addVm(name);
     JsonNode hostRef = v.at("/Runtime/Host");
@@ -584,7 +657,10 @@ public final class VsphereImporter {
     JsonNode devices = v.at("/Config/Hardware/Device");
     for (JsonNode dev : devices) {
       JsonNode backing = dev.path("Backing");
-      addPath(d, text(backing.path("FileName")));
+      // An image or port file is not where the VM's disks live: devices.image-not-on-target and devices.file-backed-port judge those.
+      String kind = VsphereParity.kind(dev);
+      boolean removable = kind != null && List.of("cdrom", "floppy", "serial", "parallel").contains(kind);
+      if (!removable) addPath(d, text(backing.path("FileName")));
       if (!dev.has("MacAddress")) continue;
       String pg = text(backing.path("DeviceName"));
       if (text(backing.at("/Port/PortgroupKey")) != null) pg = names.portGroupByKey(backing.at("/Port/PortgroupKey").asText());
@@ -595,6 +671,8 @@ public final class VsphereImporter {
     if (d.datastores.isEmpty()) VM_NO_DATASTORES.vm(inv, d, "datastores");
     if (!devices.isArray()) VM_NO_DEVICES.vm(inv, d, "nics");
     cpuRequirement(v, d, inv, requirements);
+    VsphereParity.vm(v, d, inv);
+    return d;
   }
 
   /**
@@ -672,6 +750,7 @@ public final class VsphereImporter {
       HOST_MISSING.host(inv, h, "cpu");
       HOST_MISSING.host(inv, h, "memoryMb");
       HOST_MISSING.host(inv, h, "vmotionNics");
+      HOST_MISSING.host(inv, h, "gpuProfiles");
       h.datastores.addAll(names.mountedOn.getOrDefault(ref, Set.of()));
       h.portGroups.addAll(names.networksOn.getOrDefault(ref, Set.of()));
       // The import gives these the datastores and port groups its cluster's VMs use.

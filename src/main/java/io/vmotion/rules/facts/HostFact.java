@@ -22,11 +22,25 @@ public final class HostFact {
   private final long maxVmotionNicMbps;
   private final Set<String> datastores;
   private final Set<String> portGroups;
+  private final Set<String> gpuProfiles;
+  private final Set<String> hostGroups;
+  private final long vmotionLinkMbps;
+  private final VmotionLink vmotionLink;
+  private final Set<Integer> vmotionMtus;
+  private final Set<String> vmotionNetworks;
 
   /**
    * @param baseline the full feature set of the host's EVC mode, or null without one
    */
   public HostFact(Host host, Set<String> baseline) {
+    this(host, baseline, Set.of());
+  }
+
+  /**
+   * @param baseline the full feature set of the host's EVC mode, or null without one
+   * @param hostGroups the DRS host groups of its cluster that hold the host
+   */
+  public HostFact(Host host, Set<String> baseline, Set<String> hostGroups) {
     this.host = host;
     this.baseline = baseline;
     Set<String> usable = new TreeSet<>(host.cpu().features());
@@ -42,6 +56,35 @@ public final class HostFact {
     this.maxVmotionNicMbps = host.vmotionNics().stream().mapToLong(VmotionNic::speedMbps).max().orElse(0);
     this.datastores = Collections.unmodifiableSet(new TreeSet<>(host.datastores()));
     this.portGroups = Collections.unmodifiableSet(new TreeSet<>(host.portGroups()));
+    this.gpuProfiles = Collections.unmodifiableSet(new TreeSet<>(host.gpuProfiles()));
+    this.hostGroups = Collections.unmodifiableSet(new TreeSet<>(hostGroups));
+    this.vmotionLinkMbps = host.vmotionNics().stream().filter(VmotionNic::linkUp).mapToLong(VmotionNic::speedMbps).max().orElse(0);
+    this.vmotionLink = link(host.vmotionNics());
+    TreeSet<Integer> mtus = new TreeSet<>();
+    TreeSet<String> networks = new TreeSet<>();
+    for (VmotionNic n : host.vmotionNics()) {
+      mtus.add(n.mtu());
+      if (n.portGroup() != null) networks.add(n.portGroup());
+    }
+    this.vmotionMtus = Collections.unmodifiableSet(mtus);
+    this.vmotionNetworks = Collections.unmodifiableSet(networks);
+  }
+
+  /** The link state vCenter checks: some adapter up, and a full-duplex one of 1 Gbit/s or more among those up. */
+  private static VmotionLink link(List<VmotionNic> nics) {
+    if (nics.isEmpty()) return new VmotionLink("none", "no vMotion adapter");
+    List<VmotionNic> up = nics.stream().filter(VmotionNic::linkUp).toList();
+    if (up.isEmpty()) {
+      return new VmotionLink("down", "the link of every vMotion adapter is down ("
+          + String.join(", ", nics.stream().map(VmotionNic::name).sorted().toList()) + ")");
+    }
+    List<VmotionNic> fast = up.stream().filter(n -> n.speedMbps() >= 1000).toList();
+    if (!fast.isEmpty() && fast.stream().noneMatch(n -> n.duplex().equals("full"))) {
+      return new VmotionLink("half-duplex", "its only vMotion adapter" + (fast.size() == 1 ? "" : "s") + " of 1 Gbit/s or more "
+          + (fast.size() == 1 ? "is" : "are") + " half duplex ("
+          + String.join(", ", fast.stream().map(n -> n.name() + " " + n.speedMbps() + " Mbit/s").sorted().toList()) + ")");
+    }
+    return new VmotionLink("ok", "");
   }
 
   public Host host() {
@@ -62,6 +105,12 @@ public final class HostFact {
     this.maxVmotionNicMbps = same.maxVmotionNicMbps;
     this.datastores = same.datastores;
     this.portGroups = same.portGroups;
+    this.gpuProfiles = same.gpuProfiles;
+    this.hostGroups = same.hostGroups;
+    this.vmotionLinkMbps = same.vmotionLinkMbps;
+    this.vmotionLink = same.vmotionLink;
+    this.vmotionMtus = same.vmotionMtus;
+    this.vmotionNetworks = same.vmotionNetworks;
   }
 
   public String getName() { return host.name(); }
@@ -95,6 +144,18 @@ public final class HostFact {
   public long getMaxVmotionNicMbps() { return maxVmotionNicMbps; }
   public Set<String> getDatastores() { return datastores; }
   public Set<String> getPortGroups() { return portGroups; }
+  /** The vGPU profiles the host's GPUs can offer (HostConfigInfo.sharedPassthruGpuTypes). */
+  public Set<String> getGpuProfiles() { return gpuProfiles; }
+  /** The DRS host groups of its cluster that hold the host. */
+  public Set<String> getHostGroups() { return hostGroups; }
+  /** The speed of its fastest vMotion adapter whose link is up; 0 without one. */
+  public long getVmotionLinkMbps() { return vmotionLinkMbps; }
+  /** The link state of its vMotion adapters. */
+  public VmotionLink getVmotionLink() { return vmotionLink; }
+  /** The MTUs of its vMotion adapters. */
+  public Set<Integer> getVmotionMtus() { return vmotionMtus; }
+  /** The names of the networks (port groups) of its vMotion adapters, where the inventory says. */
+  public Set<String> getVmotionNetworks() { return vmotionNetworks; }
   /** Fields the inventory marks unknown (filled with a default by an import). */
   public Set<String> getUnknown() { return host.unknown(); }
 

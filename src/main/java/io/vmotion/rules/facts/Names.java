@@ -19,6 +19,16 @@ public final class Names {
   public boolean contains(String name) { return names.contains(name); }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof Names n && n.names.equals(names);
+  }
+
+  @Override
+  public int hashCode() {
+    return names.hashCode();
+  }
+
+  @Override
   public String toString() {
     return String.join(", ", names);
   }

@@ -1,6 +1,7 @@
 package io.vmotion.rules.facts;
 
 import io.vmotion.inventory.Vm;
+import io.vmotion.inventory.ScsiController;
 import io.vmotion.inventory.VmDevice;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class VmFact {
   /** Whether the features, and the vendor, are the VM's own rather than read off its current host. */
   private final boolean ownFeatures;
   private final boolean ownVendor;
+  /** The DRS rules that cover the VM and vCenter's settings; {@link VmContext#NONE} until the planner gives them. */
+  private final VmContext context;
 
   /** A VM with features of its own, and the vendor they belong to ({@code ownVendor}: not its host's). */
   public VmFact(Vm vm, Set<String> cpuFeatures, String cpuVendor, boolean ownVendor) {
@@ -42,6 +45,7 @@ public final class VmFact {
   }
 
   private VmFact(Vm vm, Set<String> sortedUnmodifiableFeatures, String cpuVendor, boolean ownFeatures, boolean ownVendor) {
+    this.context = VmContext.NONE;
     this.vm = vm;
     this.cpuFeatures = sortedUnmodifiableFeatures;
     this.cpuVendor = cpuVendor;
@@ -62,8 +66,22 @@ public final class VmFact {
     return new VmFact(vm.withNames(name, host), this);
   }
 
+  /** The same VM with the DRS rules that cover it and vCenter's settings. */
+  public VmFact withContext(VmContext newContext) {
+    return new VmFact(vm, this, newContext);
+  }
+
+  public VmContext context() {
+    return context;
+  }
+
   /** Shares the derived sets of {@code same}, which only differs in names. */
   private VmFact(Vm vm, VmFact same) {
+    this(vm, same, same.context);
+  }
+
+  private VmFact(Vm vm, VmFact same, VmContext context) {
+    this.context = context;
     this.vm = vm;
     this.cpuFeatures = same.cpuFeatures;
     this.cpuVendor = same.cpuVendor;
@@ -113,6 +131,98 @@ public final class VmFact {
     for (VmDevice d : vm.devices()) {
       if (!types.contains(d.type())) continue;
       String kind = d.profile() == null ? d.type() : d.type() + ", profile " + d.profile();
+      out.add(d.name() == null ? kind : d.name() + " (" + kind + ")");
+    }
+    return new Names(out);
+  }
+
+  // ---- what vCenter checks beyond CPU, storage and network: devices, bus sharing, affinity, DRS rules, Fault Tolerance ----
+
+  /** PCI passthrough, Dynamic DirectPath I/O and SR-IOV devices, as "name (type)". */
+  public Names getPassthroughDevices() {
+    return labels(d -> PASSTHROUGH.contains(d.type()), false);
+  }
+
+  /** The VM's vGPU devices, with their profiles and frame buffers. */
+  public List<VmDevice> getVgpuDevices() {
+    if (vm.devices().isEmpty()) return List.of();
+    return vm.devices().stream().filter(d -> d.type().equals("vgpu")).toList();
+  }
+
+  /** Connected CD-ROM, floppy, USB, serial and parallel devices backed by a device of the host or of the console client. */
+  public Names getHostBackedDevices() {
+    return labels(d -> d.connected() && REMOVABLE.contains(d.type()) && ("host".equals(d.backing()) || "client".equals(d.backing())), true);
+  }
+
+  /** Connected serial and parallel ports backed by a file. */
+  public Names getFileBackedPorts() {
+    return labels(d -> d.connected() && PORTS.contains(d.type()) && "file".equals(d.backing()), false);
+  }
+
+  /** Connected CD-ROM and floppy drives with an image file on a datastore. */
+  public List<VmDevice> getMountedImages() {
+    if (vm.devices().isEmpty()) return List.of();
+    return vm.devices().stream().filter(VmFact::mountsImage).toList();
+  }
+
+  /** The datastores of the images of connected CD-ROM and floppy drives. */
+  public Set<String> getImageDatastores() {
+    if (vm.devices().isEmpty()) return Set.of();
+    Set<String> out = new TreeSet<>();
+    for (VmDevice d : vm.devices()) if (mountsImage(d)) out.add(d.datastore());
+    return out;
+  }
+
+  /** Of the VM's mounted images, those on a datastore not in {@code mounted}, as "name (type) on datastore". */
+  public Names imagesMissingFrom(Collection<String> mounted) {
+    if (vm.devices().isEmpty()) return NONE;
+    TreeSet<String> out = new TreeSet<>();
+    for (VmDevice d : getMountedImages()) if (!mounted.contains(d.datastore())) out.add(d.label() + " on datastore " + d.datastore());
+    return new Names(out);
+  }
+
+  /** SCSI controllers that share their bus, as "name (virtual)" or "name (physical)". */
+  public Names getSharedBusControllers() {
+    if (vm.scsiControllers().isEmpty()) return NONE;
+    TreeSet<String> out = new TreeSet<>();
+    for (ScsiController c : vm.scsiControllers()) if (!c.busSharing().equals("none")) out.add(c.name() + " (" + c.busSharing() + " bus sharing)");
+    return new Names(out);
+  }
+
+  /** The logical CPUs the VM is pinned to; empty without CPU affinity. */
+  public List<Integer> getCpuAffinity() { return vm.cpuAffinity(); }
+  /** The NUMA nodes the VM's memory is pinned to; empty without memory affinity. */
+  public List<Integer> getMemoryAffinity() { return vm.memoryAffinity(); }
+  /** The DRS VM-Host rules that cover the VM. */
+  public List<VmHostRule> getVmHostRules() { return context.vmHostRules(); }
+  /** The DRS VM-VM rules that cover the VM, with where the rules' other VMs run. */
+  public List<VmVmRule> getVmVmRules() { return context.vmVmRules(); }
+  /** vCenter's vgpu.hotmigrate.enabled. */
+  public boolean isVgpuHotMigrate() { return context.vgpuHotMigrate(); }
+  /** Whether the inventory marks vgpu.hotmigrate.enabled unknown. */
+  public boolean isVgpuHotMigrateUnknown() { return context.vgpuHotMigrateUnknown(); }
+  /** The host of the other VM of its Fault Tolerance pair, or null. */
+  public String getFtPartnerHost() { return vm.ft() == null ? null : vm.ft().partnerHost(); }
+  /** primary or secondary in a Fault Tolerance pair, or null. */
+  public String getFtRole() { return vm.ft() == null ? null : vm.ft().role(); }
+
+  private static final Set<String> PASSTHROUGH = Set.of("pci-passthrough", "dynamic-directpath", "sriov");
+  private static final Set<String> REMOVABLE = Set.of("cdrom", "floppy", "usb", "serial", "parallel");
+  private static final Set<String> PORTS = Set.of("serial", "parallel");
+
+  private static boolean mountsImage(VmDevice d) {
+    return d.connected() && (d.type().equals("cdrom") || d.type().equals("floppy")) && "datastore".equals(d.backing()) && d.datastore() != null;
+  }
+
+  /** Most VMs have no device of note: one shared empty set answers them without allocating. */
+  private static final Names NONE = new Names(new TreeSet<>());
+
+  private Names labels(java.util.function.Predicate<VmDevice> which, boolean withBacking) {
+    if (vm.devices().isEmpty()) return NONE;
+    TreeSet<String> out = new TreeSet<>();
+    for (VmDevice d : vm.devices()) {
+      if (!which.test(d)) continue;
+      String kind = withBacking ? d.type() + ", " + d.backing() + " device" : d.type();
       out.add(d.name() == null ? kind : d.name() + " (" + kind + ")");
     }
     return new Names(out);

@@ -28,10 +28,13 @@ class RvToolsGapsTest {
   void a_fully_exported_host_and_vm_know_everything_rvtools_can_tell() throws Exception {
     ImportResult r = importOf(RvToolsImporterTest.rvtools47(), "full.xlsx");
     Inventory inv = RuleFacts.readBack(r);
-    // RVTools has no CPUID and no vMotion service flag: those two stay unknown however complete the export.
-    assertThat(inv.host("esx-a1").orElseThrow().unknown()).containsExactlyInAnyOrder("cpu.features", "vmotionNics");
+    // RVTools has no CPUID, no vMotion service flag and no vGPU profiles: those stay unknown however complete the export.
+    assertThat(inv.host("esx-a1").orElseThrow().unknown()).containsExactlyInAnyOrder("cpu.features", "vmotionNics", "gpuProfiles");
     assertThat(inv.host("esx-a1").orElseThrow().maxEvcMode()).isEqualTo("intel-skylake");
-    assertThat(inv.vms().stream().filter(v -> v.name().equals("web-01")).findFirst().orElseThrow().unknown()).isEmpty();
+    // Nor serial, parallel or PCI devices, affinity, or floppy drives (RVTools 4 has no vFloppy tab).
+    assertThat(inv.vms().stream().filter(v -> v.name().equals("web-01")).findFirst().orElseThrow().unknown()).containsExactlyInAnyOrder(
+        "devices.serial", "devices.parallel", "devices.pci-passthrough", "devices.dynamic-directpath", "devices.sriov", "devices.vgpu",
+        "devices.floppy", "cpuAffinity", "memoryAffinity");
     Causes.assertAllExplainedByTheImporter(r.inventory());
   }
 

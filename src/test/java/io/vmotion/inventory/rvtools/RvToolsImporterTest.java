@@ -35,23 +35,24 @@ class RvToolsImporterTest {
     return new Workbooks()
         .tab("vInfo", "VM", "Powerstate", "Template", "SRM Placeholder", "Config status", "DNS Name", "CPUs", "Memory", "NICs",
             "min Required EVC Mode Key", "Network #1", "Network #2", "Provisioned MiB", "HW version", "Path", "Datacenter",
-            "Cluster", "Host", "OS according to the configuration file", "OS according to the VMware Tools", "VM ID", "VM UUID")
+            "Cluster", "Host", "OS according to the configuration file", "OS according to the VMware Tools", "VM ID", "VM UUID",
+            "FT State", "FT Role", "Cluster rule(s)", "Cluster rule name(s)")
         .row("web-01", "poweredOn", "False", "False", "green", "web-01.lab", 4, 8192, 1, "intel-skylake", "pg-web", null, 40960,
             "19", "[ds-shared] web-01/web-01.vmx", "dc1", "prod", "esx-a1", "Microsoft Windows Server 2019 (64-bit)", null, "vm-101",
-            "5001aaaa-0000-0000-0000-000000000101")
+            "5001aaaa-0000-0000-0000-000000000101", null, null, null, null)
         .blankRow()
         .row("db-01", "poweredOn", "False", "False", "green", "db-01.lab", 8, 32768, 2, null, "pg-db", "pg-backup", 102400,
             "19", "[ds-shared] db-01/db-01.vmx", "dc1", "prod", "esx-a2", "Red Hat Enterprise Linux 8 (64-bit)", null, "vm-102",
-            "5001aaaa-0000-0000-0000-000000000102")
+            "5001aaaa-0000-0000-0000-000000000102", "running", 1, null, null)
         .row("tmpl-rhel9", "poweredOff", "True", "False", "green", null, 2, 4096, 1, null, "pg-web", null, 20480,
             "19", "[ds-shared] tmpl/tmpl.vmx", "dc1", "prod", "esx-a1", "Red Hat Enterprise Linux 9 (64-bit)", null, "vm-103",
-            "5001aaaa-0000-0000-0000-000000000103")
+            "5001aaaa-0000-0000-0000-000000000103", null, null, null, null)
         .row("srm-web-01", "poweredOff", "False", "True", "green", null, 4, 8192, 1, null, "pg-web", null, 40960,
             "19", "[ds-dr] srm/srm.vmx", "dc1", "prod", "esx-a1", "Microsoft Windows Server 2019 (64-bit)", null, "vm-104",
-            "5001aaaa-0000-0000-0000-000000000104")
+            "5001aaaa-0000-0000-0000-000000000104", null, null, null, null)
         .row("orphan-01", "poweredOn", "False", "False", "green", null, 2, 2048, 1, null, "pg-web", null, 10240,
             "17", "[ds-local-b1] orphan-01/orphan-01.vmx", "dc1", "branch", "esx-b1", "Ubuntu Linux (64-bit)", null, "vm-105",
-            "5001aaaa-0000-0000-0000-000000000105")
+            "5001aaaa-0000-0000-0000-000000000105", null, null, null, null)
         .tab("vCPU", "VM", "Powerstate", "Template", "SRM Placeholder", "CPUs", "Sockets", "Cores p/s", "Max", "Overall", "Level",
             "Shares", "Reservation", "Entitlement", "Limit", "Hot Add", "VM UUID")
         .row("web-01", "poweredOn", "False", "False", 4, 2, 2, 9000, 100, "normal", 4000, 1000, 0, -1, "False",
@@ -65,12 +66,12 @@ class RvToolsImporterTest {
         .row("db-01", "poweredOn", "False", "False", 32768, "True", 120, 32768, 30000, "normal", 327680, 32768, -1, "False",
             "5001aaaa-0000-0000-0000-000000000102")
         .tab("vDisk", "VM", "Powerstate", "Template", "SRM Placeholder", "Disk", "Disk Key", "Disk UUID", "Disk Path",
-            "Capacity MiB", "Raw", "Disk Mode", "Thin", "Controller", "Label", "Unit #", "Path", "VM UUID")
+            "Capacity MiB", "Raw", "Disk Mode", "Thin", "Controller", "Label", "Unit #", "Shared Bus", "Path", "VM UUID")
         .row("web-01", "poweredOn", "False", "False", "Hard disk 1", 2000, "6000", "[ds-shared] web-01/web-01.vmdk", 40960,
-            "False", "persistent", "True", "SCSI controller 0", "Hard disk 1", 0, "[ds-shared] web-01/web-01.vmdk",
+            "False", "persistent", "True", "SCSI controller 0", "Hard disk 1", 0, "noSharing", "[ds-shared] web-01/web-01.vmdk",
             "5001aaaa-0000-0000-0000-000000000101")
         .row("db-01", "poweredOn", "False", "False", "Hard disk 2", 2001, "6001", "[ds-data] db-01/db-01_1.vmdk", 102400,
-            "False", "persistent", "False", "SCSI controller 0", "Hard disk 2", 1, "[ds-data] db-01/db-01_1.vmdk",
+            "False", "persistent", "False", "SCSI controller 0", "Hard disk 2", 1, "physicalSharing", "[ds-data] db-01/db-01_1.vmdk",
             "5001aaaa-0000-0000-0000-000000000102")
         .tab("vNetwork", "VM", "Powerstate", "Template", "SRM Placeholder", "NIC label", "Adapter", "Network", "Switch",
             "Connected", "Starts Connected", "Mac Address", "Type", "IPv4 Address", "VM UUID")
@@ -80,6 +81,16 @@ class RvToolsImporterTest {
             "00:50:56:aa:00:02", "assigned", "10.0.0.12", "5001aaaa-0000-0000-0000-000000000102")
         .row("db-01", "poweredOn", "False", "False", "Network adapter 2", "vmxnet3", "pg-backup", "dvs-prod", "True", "True",
             "00:50:56:aa:00:03", "assigned", "10.0.1.12", "5001aaaa-0000-0000-0000-000000000102")
+        .tab("vCD", "VM", "Powerstate", "Template", "SRM Placeholder", "Device Node", "Connected", "Starts Connected", "Device Type",
+            "Annotation", "Datacenter", "Cluster", "Host", "VM UUID")
+        .row("web-01", "poweredOn", "False", "False", "CD/DVD drive 1", "True", "True", "[ds-shared] iso/rhel9.iso", null, "dc1",
+            "prod", "esx-a1", "5001aaaa-0000-0000-0000-000000000101")
+        .row("db-01", "poweredOn", "False", "False", "CD/DVD drive 1", "False", "False", "Client Device", null, "dc1", "prod",
+            "esx-a2", "5001aaaa-0000-0000-0000-000000000102")
+        .tab("vUSB", "VM", "Powerstate", "Template", "SRM Placeholder", "Device Node", "Device Type", "Connected", "Family", "Speed",
+            "VM UUID")
+        .row("orphan-01", "poweredOn", "False", "False", "USB 1", "Host USB device", "True", "storage", "high",
+            "5001aaaa-0000-0000-0000-000000000105")
         .tab("vHost", "Host", "Datacenter", "Cluster", "Config status", "in Maintenance Mode", "in Quarantine Mode", "CPU Model",
             "Speed", "HT Available", "HT Active", "# CPU", "Cores per CPU", "# Cores", "CPU usage %", "# Memory", "Memory usage %",
             "# NICs", "VMotion support", "Current EVC", "Max EVC", "Assigned License(s)", "ESX Version", "Vendor", "UUID")

@@ -56,6 +56,8 @@ public final class Workbooks {
   public Workbooks tab(String name, String... headers) {
     Tab t = new Tab();
     t.rows.add(headers);
+    // A tab given again replaces the earlier one and takes the rows that follow.
+    tabs.remove(name);
     tabs.put(name, t);
     return this;
   }
