@@ -43,7 +43,7 @@ class ChromiumRendersTheHtmlReportTest {
     Element row = dom.select("#vm-table tbody tr:not(.g)").stream().filter(r -> r.child(0).text().equals("b-db-01")).findFirst().orElseThrow();
     assertThat(row.child(1).text()).isEqualTo("esx-b2");
     assertThat(row.child(2).text()).isEqualTo("0/3");
-    assertThat(row.child(3).text()).isEqualTo("cpu.bios-disabled 1, cpu.features 1, host.state 1");
+    assertThat(row.child(3).text()).isEqualTo("cpu.bios-disabled 1, cpu.features 1, host.state 1, network.vmotion-link 1, storage.bus-sharing 3");
     assertThat(dom.select("table.matrix tbody td.e")).hasSize(json.at("/summary/pairs").asInt() - compatible(json));
     Element rule = dom.getElementById("rule-host.state");
     assertThat(rule.selectFirst("h3").text()).isEqualTo("host.state The target is disconnected, not responding or in maintenance mode");

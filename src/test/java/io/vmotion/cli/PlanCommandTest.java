@@ -64,7 +64,7 @@ class PlanCommandTest {
     // Regenerate with: ./vmotion plan examples/datacenter.json --evacuate esx-a1 > examples/evacuate-esx-a1.runbook.txt (and --format json)
     Cli r = Cli.run("plan", DATACENTER, "--evacuate", "esx-a1");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out()).contains("build-01 on esx-a1: every host of prod-a blocks it: storage.shared on 3, vm.guest-os on 1")
+    assertThat(r.out()).contains("build-01 on esx-a1: every host of prod-a blocks it: devices.image-not-on-target on 3, storage.shared on 3, vm.guest-os on 1")
         .contains("esx-a4: vm.guest-os: guest OS debian12_64Guest")
         .contains("storage.shared (error): A datastore holding the VM's files is not mounted on the target. Fix: ");
     assertThat(r.out()).isEqualTo(Files.readString(Path.of("examples/evacuate-esx-a1.runbook.txt")));

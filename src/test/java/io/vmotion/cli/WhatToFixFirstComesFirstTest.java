@@ -19,9 +19,9 @@ class WhatToFixFirstComesFirstTest {
     for (String format : List.of("text", "summary")) {
       String out = Cli.run("validate", "--format", format).out();
       List<String> lines = out.lines().toList();
-      assertThat(lines.get(2)).as(format).isEqualTo("What to fix first: 9 VMs have no compatible target; 41 moves are blocked, by 20 causes");
+      assertThat(lines.get(2)).as(format).isEqualTo("What to fix first: 9 VMs have no compatible target; 45 moves are blocked, by 41 causes");
       assertThat(lines.get(3)).isEqualTo("  VMs with no compatible target:");
-      assertThat(lines.get(4)).isEqualTo("    b-db-01 on esx-b2: blocked, 0 of 3 targets compatible; blocked by cpu.bios-disabled=1 cpu.features=1 host.state=1");
+      assertThat(lines.get(4)).isEqualTo("    b-db-01 on esx-b2: blocked, 0 of 3 targets compatible; blocked by cpu.bios-disabled=1 cpu.features=1 host.state=1 network.vmotion-link=1 storage.bus-sharing=3");
       assertThat(out).contains("    10 moves  license.vmotion on every host of cluster branch (3 hosts): The source's or target's license edition"
           + " does not include vMotion\n              fix: Assign the named host");
       assertThat(out).contains("     8 moves  host.state on host esx-b4: The target is disconnected, not responding or in maintenance mode");
@@ -37,7 +37,7 @@ class WhatToFixFirstComesFirstTest {
   void json_gets_a_causes_array_ranked_by_moves_and_the_vms_with_no_compatible_target() throws Exception {
     JsonNode json = JSON.readTree(Cli.run("validate", "--format", "json").out());
     JsonNode causes = json.get("causes");
-    assertThat(causes).hasSize(20);
+    assertThat(causes).hasSize(41);
     assertThat(causes.get(0).get("rule").asText()).isEqualTo("license.vmotion");
     assertThat(causes.get(0).get("cluster").asText()).isEqualTo("branch");
     assertThat(causes.get(0).get("hosts").asInt()).isEqualTo(3);
@@ -64,9 +64,9 @@ class WhatToFixFirstComesFirstTest {
   @Test
   void detail_none_and_blocked_leave_out_vms_and_say_so() {
     String none = Cli.run("validate", "--detail", "none").out();
-    assertThat(none).contains("Per-VM detail: none of the 27 VMs (--detail none; --detail all lists every VM)").doesNotContain("\nad-01 on esx-a3");
+    assertThat(none).contains("Per-VM detail: none of the 29 VMs (--detail none; --detail all lists every VM)").doesNotContain("\nad-01 on esx-a3");
     String blocked = Cli.run("validate", "--detail", "blocked").out();
-    assertThat(blocked).contains("Per-VM detail: only the 9 VMs with no compatible target, of 27 (--detail blocked; --detail all lists every VM)")
+    assertThat(blocked).contains("Per-VM detail: only the 9 VMs with no compatible target, of 29 (--detail blocked; --detail all lists every VM)")
         .contains("\nb-db-01 on esx-b2: blocked").doesNotContain("\nad-01 on esx-a3");
     String summary = Cli.run("validate", "--format", "summary", "--detail", "blocked").out();
     assertThat(summary).containsPattern("(?m)^b-db-01 +blocked").doesNotContainPattern("(?m)^ad-01 ");
