@@ -68,10 +68,8 @@ public final class Waivers {
 
   /** The reason of the first waiver in force today that matches the finding, or null. */
   public String reasonFor(Finding f, LocalDate today) {
-    for (Waiver w : waivers) {
-      if (!w.expiredOn(today) && w.matches(f)) return w.reason();
-    }
-    return null;
+    Waiver w = waiverFor(f, today);
+    return w == null ? null : w.reason();
   }
 
   public static Waivers read(Path path) throws InvalidInputException {
@@ -136,7 +134,7 @@ public final class Waivers {
   /**
    * Waivers that are likely mistakes, located in the file: a rule glob that matches no loaded rule
    * (a misspelt id waives nothing, silently), and one that matches every rule or every VM (it hides
-   * whatever the next export brings). {@code text} is the file's content, for positions.
+   * whatever the next export brings).
    */
   public List<InputProblem> doubts(java.util.Collection<String> ruleIds) {
     List<InputProblem> out = new ArrayList<>();
