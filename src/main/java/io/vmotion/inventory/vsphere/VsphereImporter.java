@@ -596,26 +596,7 @@ public final class VsphereImporter {
    * distributed switch's proxy switch on the host. null when the links cannot be followed.
    */
   private static Long uplinkSpeed(JsonNode network, String device, JsonNode spec) {
-    List<String> pnicKeys = new ArrayList<>();
-    String portGroup = text(spec.path("Portgroup"));
-    for (JsonNode v : network.path("Vnic")) {
-      if (device.equals(v.path("Device").asText()) && portGroup == null) portGroup = text(v.path("Portgroup"));
-    }
-    if (portGroup != null) {
-      for (JsonNode pg : network.path("Portgroup")) {
-        if (!portGroup.equals(pg.at("/Spec/Name").asText())) continue;
-        String vswitch = pg.path("Vswitch").asText();
-        for (JsonNode sw : network.path("Vswitch")) {
-          if (vswitch.equals(sw.path("Key").asText())) sw.path("Pnic").forEach(p -> pnicKeys.add(p.asText()));
-        }
-      }
-    }
-    String dvs = text(spec.at("/DistributedVirtualPort/SwitchUuid"));
-    if (dvs != null) {
-      for (JsonNode ps : network.path("ProxySwitch")) {
-        if (dvs.equals(ps.path("DvsUuid").asText())) ps.path("Pnic").forEach(p -> pnicKeys.add(p.asText()));
-      }
-    }
+    List<String> pnicKeys = uplinkKeys(network, device, spec);
     long best = -1;
     for (JsonNode pnic : network.path("Pnic")) {
       if (!pnicKeys.contains(pnic.path("Key").asText())) continue;
