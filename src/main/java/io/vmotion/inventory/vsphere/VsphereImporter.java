@@ -631,6 +631,7 @@ public final class VsphereImporter {
     else VM_NO_MEMORY.vm(inv, d, "memoryMb");
     d.cpuReservationMhz = Math.max(0, first(v.at("/Config/CpuAllocation/Reservation"), v.at("/Summary/Config/CpuReservation")).asLong(0));
     d.memoryReservationMb = Math.max(0, first(v.at("/Config/MemoryAllocation/Reservation"), v.at("/Summary/Config/MemoryReservation")).asLong(0));
+    d.activeMemoryMb = activeMemory(v, d);
 
     for (JsonNode ds : v.path("Datastore")) d.datastores.add(names.name(ds));
     addPath(d, text(v.at("/Config/Files/VmPathName")));
@@ -654,6 +655,22 @@ public final class VsphereImporter {
     cpuRequirement(v, d, inv, requirements);
     VsphereParity.vm(v, d, inv);
     return d;
+  }
+
+  /**
+   * Memory the guest touched recently, for the duration estimate: QuickStats.ActiveMemory (vSphere API
+   * 7.0.3 and later), else GuestMemoryUsage, which the API calls "active guest memory". Both are valid
+   * only while the VM runs, and a zero is how an unsampled VM (or the simulator) reports them, so zero
+   * is taken as not reported rather than as an idle guest.
+   */
+  private static Long activeMemory(JsonNode v, VmDraft d) {
+    if (!"poweredOn".equals(d.powerState)) return null;
+    JsonNode stats = v.at("/Summary/QuickStats");
+    for (String field : List.of("ActiveMemory", "GuestMemoryUsage")) {
+      JsonNode n = stats.path(field);
+      if (n.canConvertToLong() && n.asLong() > 0) return n.asLong();
+    }
+    return null;
   }
 
   /**
