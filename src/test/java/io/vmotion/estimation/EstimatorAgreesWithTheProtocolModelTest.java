@@ -3,17 +3,15 @@ package io.vmotion.estimation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vmotion.protocol.Bounds;
-import io.vmotion.protocol.MigrationConfig;
+import io.vmotion.protocol.FaultFreeRuns;
 import io.vmotion.protocol.MigrationModel;
 import io.vmotion.protocol.MigrationState;
 import io.vmotion.protocol.Step;
-import io.vmotion.protocol.Variant;
-import java.util.ArrayList;
+import io.vmotion.protocol.Transition;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,11 +75,9 @@ class EstimatorAgreesWithTheProtocolModelTest {
     assertThat(compared.getOrDefault(StopReason.NO_PROGRESS, 0)).isGreaterThan(5);
   }
 
-  private record Transition(Step step, MigrationState next) {}
-
   /**
-   * Every use of the protocol model is in this method, so that a change to the model's API (issue
-   * 15) is adapted here alone. It runs the correct protocol without faults under a fixed schedule:
+   * Every use of the protocol model is in this method, so that a change to the model's API is
+   * adapted here alone. It runs the correct protocol without faults under a fixed schedule:
    * guest writes first, then deliveries, then the source's next step. After the k-th page sent in a
    * round the guest writes floor(k·D) − floor((k−1)·D) pages already sent in that round and still
    * clean (D = eighths / 8 pages per page); at each round's end it writes {@code hot} clean pages.
@@ -91,9 +87,8 @@ class EstimatorAgreesWithTheProtocolModelTest {
    *     more writes than the model allows
    */
   static OptionalInt modelPrecopyRounds(int pages, int hot, int eighths, int threshold, int cap) {
-    Bounds bounds = new Bounds(pages, Bounds.MAX_WRITES, cap, threshold, 0);
-    MigrationModel model = new MigrationModel(new MigrationConfig(bounds, Set.of(), Variant.CORRECT));
-    MigrationState s = model.initialStates().get(0);
+    MigrationModel model = FaultFreeRuns.model(pages, Bounds.MAX_WRITES, cap, threshold);
+    MigrationState s = model.initialState();
     int round = s.round();
     int sentThisRound = 0;
     int sentCount = 0;
@@ -107,8 +102,7 @@ class EstimatorAgreesWithTheProtocolModelTest {
         sentCount = 0;
         hotWritten = false;
       }
-      List<Transition> enabled = new ArrayList<>();
-      model.steps(s, (step, label, next) -> enabled.add(new Transition(step, next)));
+      List<Transition> enabled = model.enabled(s);
       boolean roundEnds = enabled.stream().anyMatch(t -> t.step() == Step.STUN || t.step() == Step.NEXT_ROUND);
       if (roundEnds && !hotWritten) {
         hotWrites = hot;
